@@ -1,0 +1,1 @@
+"""The service-agnostic core: interception, the model-driven wire layer, state and tagging."""

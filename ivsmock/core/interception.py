@@ -1,0 +1,181 @@
+"""Interception of botocore while a mock is active, and nothing at all while none is.
+
+Every botocore client copies its session's event emitter when it is created, so a handler
+registered on a session misses clients created earlier. Instead, the outermost activation wraps
+``HierarchicalEmitter.emit`` (the class every client's emitter is), answers ``before-send``
+events of the three IVS services, and passes every other event through untouched. The last
+deactivation puts the original method back.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from botocore.awsrequest import AWSResponse
+from botocore.credentials import Credentials
+from botocore.hooks import HierarchicalEmitter
+from botocore.signers import RequestSigner
+
+from ivsmock.core.dispatch import dispatch
+from ivsmock.core.model import SERVICES
+from ivsmock.core.options import MockOptions
+from ivsmock.core.registry import MockState
+from ivsmock.core.wire_in import HttpRequest
+
+FAKE_ACCESS_KEY_ID = "AKIAIVSMOCKFAKEKEY00"
+FAKE_SECRET_ACCESS_KEY = "ivsmock-fake-secret-access-key"
+_FAKE_CREDENTIALS = Credentials(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+_SERVICES = frozenset(SERVICES)
+
+
+class _Body:
+    """The ``raw`` of an AWSResponse: botocore reads it through ``stream()``."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+    def read(self, *_: Any) -> bytes:
+        return self._body
+
+
+class _Activation:
+    """Process-wide activation depth, the options stack and the state of the outermost mock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.options: list[MockOptions] = []
+        self.state: MockState | None = None
+        self._saved_emit: Any = None
+        self._saved_auth: Any = None
+        self._saved_env: dict[str, str | None] = {}
+
+
+_ACTIVE = _Activation()
+
+
+def _to_http_request(request: Any) -> HttpRequest:
+    parts = urlsplit(request.url)
+    body = request.body
+    if body is None:
+        body = b""
+    elif isinstance(body, str):
+        body = body.encode()
+    elif not isinstance(body, (bytes, bytearray)):
+        body = body.read()
+    headers = {name.lower(): _text(value) for name, value in request.headers.items()}
+    return HttpRequest(request.method, parts.path, parts.query, headers, bytes(body))
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _answer(event_name: str, request: Any) -> AWSResponse | None:
+    _, service, operation = event_name.split(".", 2)
+    if service not in _SERVICES:
+        return None
+    state = _ACTIVE.state
+    if state is None or not _ACTIVE.options:
+        return None
+    answer = dispatch(service, operation, _to_http_request(request), state, _ACTIVE.options[-1])
+    return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+
+
+def _install() -> None:
+    original_emit = HierarchicalEmitter.emit
+    original_auth = RequestSigner.get_auth_instance
+
+    def emit(self: HierarchicalEmitter, event_name: str, **kwargs: Any) -> Any:
+        if event_name.startswith("before-send."):
+            response = _answer(event_name, kwargs.get("request"))
+            if response is not None:
+                # First and only answer: handlers after ours (moto's, say) never see IVS requests.
+                return [(_answer, response)]
+        return original_emit(self, event_name, **kwargs)
+
+    def get_auth_instance(
+        self: RequestSigner,
+        signing_name: str,
+        region_name: str,
+        signature_version: str | None = None,
+        request_credentials: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        # A client made with no credentials at all still works against the mock.
+        if (
+            request_credentials is None
+            and self._credentials is None
+            and self._service_id.hyphenize() in _SERVICES
+        ):
+            request_credentials = _FAKE_CREDENTIALS
+        return original_auth(
+            self, signing_name, region_name, signature_version, request_credentials, **kwargs
+        )
+
+    _ACTIVE._saved_emit = original_emit
+    _ACTIVE._saved_auth = original_auth
+    HierarchicalEmitter.emit = emit  # type: ignore[method-assign]
+    RequestSigner.get_auth_instance = get_auth_instance  # type: ignore[method-assign]
+    RequestSigner.get_auth = get_auth_instance  # type: ignore[method-assign]
+
+    # Fake credentials when none are in the environment: the environment comes first in
+    # botocore's chain, so real credentials in files or elsewhere are never looked up.
+    _ACTIVE._saved_env = {}
+    if not os.environ.get("AWS_ACCESS_KEY_ID"):
+        for name, value in (
+            ("AWS_ACCESS_KEY_ID", FAKE_ACCESS_KEY_ID),
+            ("AWS_SECRET_ACCESS_KEY", FAKE_SECRET_ACCESS_KEY),
+        ):
+            _ACTIVE._saved_env[name] = os.environ.get(name)
+            os.environ[name] = value
+
+
+def _uninstall() -> None:
+    HierarchicalEmitter.emit = _ACTIVE._saved_emit  # type: ignore[method-assign]
+    RequestSigner.get_auth_instance = _ACTIVE._saved_auth  # type: ignore[method-assign]
+    RequestSigner.get_auth = _ACTIVE._saved_auth  # type: ignore[method-assign]
+    for name, value in _ACTIVE._saved_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    _ACTIVE._saved_env = {}
+
+
+def activate(options: MockOptions) -> MockState:
+    """Enter one activation; the outermost starts an empty state."""
+    with _ACTIVE.lock:
+        if not _ACTIVE.options:
+            _ACTIVE.state = MockState()
+            _install()
+        _ACTIVE.options.append(options)
+        assert _ACTIVE.state is not None
+        return _ACTIVE.state
+
+
+def deactivate() -> None:
+    """Leave one activation; the outermost one's end discards all state."""
+    with _ACTIVE.lock:
+        _ACTIVE.options.pop()
+        if not _ACTIVE.options:
+            _uninstall()
+            _ACTIVE.state = None
+
+
+def current_state() -> MockState | None:
+    return _ACTIVE.state
+
+
+def current_options() -> MockOptions | None:
+    return _ACTIVE.options[-1] if _ACTIVE.options else None
+
+
+def is_active() -> bool:
+    return bool(_ACTIVE.options)

@@ -1,0 +1,69 @@
+"""Opaque ``nextToken`` values bound to the request that issued them, and list pages."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from collections.abc import Hashable
+from typing import Any, TypeVar
+
+from ivsmock.core.errors import ServiceError
+from ivsmock.core.store import Resource, ResourceStore
+
+R = TypeVar("R", bound=Resource)
+
+_VERSION = "v1"
+
+
+def _scope(scope: str) -> str:
+    return hashlib.blake2s(scope.encode(), digest_size=6).hexdigest()
+
+
+def encode_token(scope: str, cursor: int) -> str:
+    raw = f"{_VERSION}:{_scope(scope)}:{cursor}".encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def decode_token(scope: str, token: str | None) -> int:
+    """The cursor a token carries; 0 for no token. Malformed or foreign tokens are refused."""
+    if not token:
+        return 0
+    try:
+        version, owner, cursor = base64.urlsafe_b64decode(token.encode()).decode().split(":")
+        position = int(cursor)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise _bad_token("it is not a token this service issued") from None
+    if version != _VERSION or owner != _scope(scope):
+        raise _bad_token("it was issued for another list request (operation, filter or region)")
+    return position
+
+
+def _bad_token(why: str) -> ServiceError:
+    return ServiceError(
+        "ValidationException",
+        f"The nextToken is not valid: {why}. Repeat the request without nextToken "
+        f"to start from the first page.",
+        reason="FIELD_VALIDATION_FAILED",
+        fieldList=[{"name": "nextToken", "message": why}],
+    )
+
+
+def list_page(
+    store: ResourceStore[R],
+    params: dict[str, Any],
+    *,
+    scope: str,
+    default_size: int,
+    index: str | None = None,
+    value: Hashable = None,
+) -> tuple[list[R], str | None]:
+    """One page of ``store`` for a List request (``maxResults``/``nextToken`` of ``params``).
+
+    ``scope`` names the request (account, region, operation and filter) so a token from
+    another request is refused instead of silently paging the wrong list.
+    """
+    after = decode_token(scope, params.get("nextToken"))
+    size = params.get("maxResults") or default_size
+    items, cursor = store.page(after, size, index, value)
+    return items, (encode_token(scope, cursor) if cursor is not None else None)

@@ -1,0 +1,117 @@
+"""Resources of one type in one account and region: dict by ARN, ordered for paging.
+
+Every resource gets an ever-growing sequence number when stored. A page starts after the last
+sequence number of the previous page (a bisection), so page 1,000 costs what page 1 costs, and
+items added or deleted between pages cause neither duplicates nor gaps. Declared indexes keep
+the same order per attribute value, so filtered lists page the same way without scanning.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, Generic, Protocol, TypeVar
+
+from sortedcontainers import SortedDict
+
+
+class Resource(Protocol):
+    arn: str
+
+
+R = TypeVar("R", bound=Resource)
+IndexKey = Callable[[Any], Hashable]
+
+
+class ResourceStore(Generic[R]):
+    """Resources of one ``resource_type`` (the ARN's ``<type>/<id>`` part)."""
+
+    def __init__(
+        self,
+        resource_type: str,
+        *,
+        taggable: bool = False,
+        indexes: dict[str, IndexKey] | None = None,
+    ) -> None:
+        self.resource_type = resource_type
+        self.taggable = taggable
+        self._indexes: dict[str, IndexKey] = indexes or {}
+        self._sequence = itertools.count(1)
+        self._by_arn: dict[str, tuple[int, R]] = {}
+        self._order: SortedDict = SortedDict()
+        self._indexed: dict[str, dict[Hashable, SortedDict]] = {name: {} for name in self._indexes}
+        self._keys: dict[str, dict[str, Hashable]] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_arn)
+
+    def __contains__(self, arn: str) -> bool:
+        return arn in self._by_arn
+
+    def get(self, arn: str) -> R | None:
+        found = self._by_arn.get(arn)
+        return found[1] if found is not None else None
+
+    def values(self) -> Iterator[R]:
+        return iter(self._order.values())
+
+    def add(self, resource: R) -> None:
+        seq = next(self._sequence)
+        self._by_arn[resource.arn] = (seq, resource)
+        self._order[seq] = resource
+        if self._indexes:
+            keys = {name: key(resource) for name, key in self._indexes.items()}
+            self._keys[resource.arn] = keys
+            for name, value in keys.items():
+                self._indexed[name].setdefault(value, SortedDict())[seq] = resource
+
+    def remove(self, arn: str) -> R | None:
+        found = self._by_arn.pop(arn, None)
+        if found is None:
+            return None
+        seq, resource = found
+        del self._order[seq]
+        for name, value in self._keys.pop(arn, {}).items():
+            bucket = self._indexed[name][value]
+            del bucket[seq]
+            if not bucket:
+                del self._indexed[name][value]
+        return resource
+
+    def reindex(self, resource: R) -> None:
+        """Call after changing an attribute an index is keyed on."""
+        if not self._indexes:
+            return
+        seq, _ = self._by_arn[resource.arn]
+        old = self._keys[resource.arn]
+        for name, key in self._indexes.items():
+            value = key(resource)
+            if value == old[name]:
+                continue
+            bucket = self._indexed[name][old[name]]
+            del bucket[seq]
+            if not bucket:
+                del self._indexed[name][old[name]]
+            self._indexed[name].setdefault(value, SortedDict())[seq] = resource
+            old[name] = value
+
+    def count(self, index: str, value: Hashable) -> int:
+        return len(self._indexed[index].get(value, ()))
+
+    def page(
+        self, after: int, limit: int, index: str | None = None, value: Hashable = None
+    ) -> tuple[list[R], int | None]:
+        """Up to ``limit`` resources with sequence > ``after``; the cursor of the next page or None."""
+        if index is None:
+            ordered = self._order
+        else:
+            ordered = self._indexed[index].get(value)
+            if ordered is None:
+                return [], None
+        keys = ordered.keys()
+        start = ordered.bisect_right(after)
+        chunk = keys[start : start + limit + 1]
+        more = len(chunk) > limit
+        chunk = chunk[:limit]
+        items = [ordered[seq] for seq in chunk]
+        return items, (chunk[-1] if more else None)

@@ -1,0 +1,162 @@
+"""Recording configurations: Create, Get, List, Delete.
+
+A new configuration is ``CREATING`` in the Create response and ``ACTIVE`` for every later call,
+unless the mock was started with ``settle_recording_configurations=False``: then it stays
+``CREATING`` until ``IvsMock.simulation.settle_recording_configuration`` moves it on.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
+from ivsmock.core.ids import arn, random_id
+from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_page
+from ivsmock.core.tagging import check_new_tags
+
+if TYPE_CHECKING:
+    from ivsmock.services.ivs.backend import IvsBackend
+
+QUOTA = 20
+RESOURCE_TYPE = "recording-configuration"
+
+
+@dataclass(slots=True)
+class RecordingConfiguration:
+    arn: str
+    name: str
+    destination_configuration: dict[str, Any]
+    state: str
+    thumbnail_configuration: dict[str, Any]
+    rendition_configuration: dict[str, Any]
+    recording_reconnect_window_seconds: int
+    tags: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "arn": self.arn,
+            "name": self.name,
+            "destinationConfiguration": copy.deepcopy(self.destination_configuration),
+            "state": self.state,
+            "tags": dict(self.tags),
+        }
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            **self.summary(),
+            "thumbnailConfiguration": copy.deepcopy(self.thumbnail_configuration),
+            "renditionConfiguration": copy.deepcopy(self.rendition_configuration),
+            "recordingReconnectWindowSeconds": self.recording_reconnect_window_seconds,
+        }
+
+
+def _thumbnails(given: dict[str, Any] | None) -> dict[str, Any]:
+    given = given or {}
+    mode = given.get("recordingMode", "INTERVAL")
+    if mode != "INTERVAL" and "targetIntervalSeconds" in given:
+        raise invalid(
+            "thumbnailConfiguration.targetIntervalSeconds",
+            f"can be set only when recordingMode is INTERVAL, not {mode}",
+        )
+    result: dict[str, Any] = {"recordingMode": mode}
+    if mode == "INTERVAL":
+        result["targetIntervalSeconds"] = given.get("targetIntervalSeconds", 60)
+    if "resolution" in given:
+        result["resolution"] = given["resolution"]
+    result["storage"] = list(given.get("storage") or ["SEQUENTIAL"])
+    return result
+
+
+def _renditions(given: dict[str, Any] | None) -> dict[str, Any]:
+    given = given or {}
+    selection = given.get("renditionSelection", "ALL")
+    renditions = list(given.get("renditions") or [])
+    if selection == "CUSTOM" and not renditions:
+        raise invalid(
+            "renditionConfiguration.renditions",
+            "renditionSelection CUSTOM needs at least one rendition "
+            "(LOWEST_RESOLUTION, SD, HD or FULL_HD)",
+        )
+    result: dict[str, Any] = {"renditionSelection": selection}
+    if selection == "CUSTOM":
+        result["renditions"] = renditions
+    return result
+
+
+def _get(backend: IvsBackend, target: str) -> RecordingConfiguration:
+    found = backend.recording_configurations.get(target)
+    if found is None:
+        raise ServiceError(
+            "ResourceNotFoundException",
+            f"Recording configuration not found: {target}",
+        )
+    return found
+
+
+@operation("ivs", "CreateRecordingConfiguration")
+def create_recording_configuration(call: Call, params: Params) -> Result:
+    backend: IvsBackend = call.backend()
+    destination = params["destinationConfiguration"]
+    if "s3" not in destination:
+        raise invalid(
+            "destinationConfiguration.s3",
+            "a destination is required; set s3.bucketName",
+        )
+    thumbnails = _thumbnails(params.get("thumbnailConfiguration"))
+    renditions = _renditions(params.get("renditionConfiguration"))
+    tags = params.get("tags") or {}
+    check_new_tags(tags)
+    if len(backend.recording_configurations) >= QUOTA:
+        raise quota_exceeded("recording configurations", QUOTA)
+    configuration = RecordingConfiguration(
+        arn=arn("ivs", call.region, call.account, RESOURCE_TYPE, random_id()),
+        name=params.get("name", ""),
+        destination_configuration=copy.deepcopy(destination),
+        state="CREATING",
+        thumbnail_configuration=thumbnails,
+        rendition_configuration=renditions,
+        recording_reconnect_window_seconds=params.get("recordingReconnectWindowSeconds", 0),
+        tags=dict(tags),
+    )
+    response = {"recordingConfiguration": configuration.describe()}
+    if call.options.settle_recording_configurations:
+        configuration.state = "ACTIVE"
+    backend.recording_configurations.add(configuration)
+    return response
+
+
+@operation("ivs", "GetRecordingConfiguration")
+def get_recording_configuration(call: Call, params: Params) -> Result:
+    return {"recordingConfiguration": _get(call.backend(), params["arn"]).describe()}
+
+
+@operation("ivs", "ListRecordingConfigurations")
+def list_recording_configurations(call: Call, params: Params) -> Result:
+    backend: IvsBackend = call.backend()
+    items, token = list_page(
+        backend.recording_configurations,
+        params,
+        scope=f"{call.account}/{call.region}/ListRecordingConfigurations",
+        default_size=min(QUOTA, 100),
+    )
+    result: dict[str, Any] = {"recordingConfigurations": [item.summary() for item in items]}
+    if token:
+        result["nextToken"] = token
+    return result
+
+
+@operation("ivs", "DeleteRecordingConfiguration")
+def delete_recording_configuration(call: Call, params: Params) -> Result:
+    backend: IvsBackend = call.backend()
+    configuration = _get(backend, params["arn"])
+    users = backend.channels_using_recording_configuration(configuration.arn)
+    if users:
+        raise conflict(
+            f"Recording configuration {configuration.arn} is used by {len(users)} channel(s) "
+            f"({', '.join(users[:5])}); set their recordingConfigurationArn to '' first"
+        )
+    backend.recording_configurations.remove(configuration.arn)
+    return None
