@@ -1,10 +1,10 @@
 """ivsmock: a fast, model-driven mock of Amazon IVS for boto3 and botocore.
 
-    from ivsmock import mock_ivs
+from ivsmock import mock_ivs
 
-    @mock_ivs
-    def test_something():
-        ...
+@mock_ivs
+def test_something():
+    ...
 """
 
 from __future__ import annotations

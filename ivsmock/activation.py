@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import unittest
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
@@ -35,8 +35,11 @@ class IvsMock:
         account_id: str = DEFAULT_ACCOUNT_ID,
         region: str = DEFAULT_REGION,
         settle_recording_configurations: bool = True,
+        quotas: Mapping[str, int] | None = None,
     ) -> None:
-        self.options = MockOptions(account_id, region, settle_recording_configurations)
+        self.options = MockOptions(
+            account_id, region, settle_recording_configurations, quotas or {}
+        )
         self._depth = 0
 
     # -- activation ---------------------------------------------------------------------------
@@ -87,14 +90,14 @@ class IvsMock:
 
         if inspect.iscoroutinefunction(function):
 
-            @wrapt.decorator  # type: ignore[misc]
+            @wrapt.decorator
             async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
                 with IvsMock(**_kwargs(options)):
                     return await wrapped(*args, **kwargs)
 
             return run_async(function)
 
-        @wrapt.decorator  # type: ignore[misc]
+        @wrapt.decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with IvsMock(**_kwargs(options)):
                 return wrapped(*args, **kwargs)
@@ -141,7 +144,9 @@ class IvsMock:
             )
         return state
 
-    def backend(self, service: str, *, account_id: str | None = None, region: str | None = None) -> Any:
+    def backend(
+        self, service: str, *, account_id: str | None = None, region: str | None = None
+    ) -> Any:
         """The in-memory backend of ``service`` ('ivs', 'ivs-realtime' or 'ivschat')."""
         if service not in SERVICES:
             raise ValueError(f"unknown service {service!r}; ivsmock mocks {', '.join(SERVICES)}")
@@ -216,6 +221,7 @@ def _kwargs(options: MockOptions) -> dict[str, Any]:
         "account_id": options.account_id,
         "region": options.region,
         "settle_recording_configurations": options.settle_recording_configurations,
+        "quotas": dict(options.quotas),
     }
 
 
@@ -232,6 +238,7 @@ def mock_ivs(
     account_id: str = ...,
     region: str = ...,
     settle_recording_configurations: bool = ...,
+    quotas: Mapping[str, int] | None = ...,
 ) -> IvsMock: ...
 
 

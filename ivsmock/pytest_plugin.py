@@ -1,11 +1,11 @@
 """pytest plugin (entry point ``pytest11``): the ``ivs_mock`` fixture and the ``ivsmock`` marker.
 
-    def test_recording(ivs_mock: IvsMock) -> None:
-        ivs = ivs_mock.client("ivs")
-        ...
+def test_recording(ivs_mock: IvsMock) -> None:
+    ivs = ivs_mock.client("ivs")
+    ...
 
-    @pytest.mark.ivsmock(account_id="111122223333", region="eu-west-1")
-    def test_elsewhere(ivs_mock: IvsMock) -> None: ...
+@pytest.mark.ivsmock(account_id="111122223333", region="eu-west-1")
+def test_elsewhere(ivs_mock: IvsMock) -> None: ...
 """
 
 from __future__ import annotations

@@ -8,14 +8,14 @@ import os
 # against its output shape and every error against the operation's modelled errors.
 os.environ["IVSMOCK_STRICT"] = "1"
 
-from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Callable
+from typing import Any
 
-import boto3  # noqa: E402
-import pytest  # noqa: E402
-from botocore.config import Config  # noqa: E402
+import boto3
+import pytest
+from botocore.config import Config
 
-from ivsmock import IvsMock  # noqa: E402
+from ivsmock import IvsMock
 
 UNCHECKED = Config(parameter_validation=False, retries={"max_attempts": 0})
 MakeClient = Callable[..., Any]

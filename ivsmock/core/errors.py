@@ -38,7 +38,7 @@ class ServiceError(Exception):
 
 
 def render_value(value: Any) -> str:
-    """A value as it appears in an AWS validation message, cut short so hostile input stays small."""
+    """A value as AWS shows it in a validation message, cut short to keep hostile input small."""
     text = value if isinstance(value, str) else repr(value)
     if len(text) > MAX_VALUE_IN_MESSAGE:
         text = text[:MAX_VALUE_IN_MESSAGE] + "..."

@@ -11,7 +11,7 @@ _random = random.SystemRandom()
 
 
 def random_id(length: int = 12, alphabet: str = ALPHANUMERIC) -> str:
-    """Mixed-case alphanumeric id, 12 characters unless said otherwise (the IVS resource id form)."""
+    """Mixed-case alphanumeric id, 12 characters unless told otherwise (the IVS id form)."""
     return "".join(_random.choices(alphabet, k=length))
 
 

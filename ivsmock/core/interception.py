@@ -121,9 +121,9 @@ def _install() -> None:
 
     _ACTIVE._saved_emit = original_emit
     _ACTIVE._saved_auth = original_auth
-    HierarchicalEmitter.emit = emit  # type: ignore[method-assign]
-    RequestSigner.get_auth_instance = get_auth_instance  # type: ignore[method-assign]
-    RequestSigner.get_auth = get_auth_instance  # type: ignore[method-assign]
+    HierarchicalEmitter.emit = emit
+    RequestSigner.get_auth_instance = get_auth_instance
+    RequestSigner.get_auth = get_auth_instance
 
     # Fake credentials when none are in the environment: the environment comes first in
     # botocore's chain, so real credentials in files or elsewhere are never looked up.
@@ -138,9 +138,9 @@ def _install() -> None:
 
 
 def _uninstall() -> None:
-    HierarchicalEmitter.emit = _ACTIVE._saved_emit  # type: ignore[method-assign]
-    RequestSigner.get_auth_instance = _ACTIVE._saved_auth  # type: ignore[method-assign]
-    RequestSigner.get_auth = _ACTIVE._saved_auth  # type: ignore[method-assign]
+    HierarchicalEmitter.emit = _ACTIVE._saved_emit
+    RequestSigner.get_auth_instance = _ACTIVE._saved_auth
+    RequestSigner.get_auth = _ACTIVE._saved_auth
     for name, value in _ACTIVE._saved_env.items():
         if value is None:
             os.environ.pop(name, None)

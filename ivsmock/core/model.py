@@ -109,7 +109,9 @@ def _members(shapes: Mapping[str, Mapping[str, Any]], shape_name: str | None) ->
     return tuple(result)
 
 
-def _has_timestamps(shapes: Mapping[str, Mapping[str, Any]], shape_name: str, seen: set[str]) -> bool:
+def _has_timestamps(
+    shapes: Mapping[str, Mapping[str, Any]], shape_name: str, seen: set[str]
+) -> bool:
     if shape_name in seen:
         return False
     seen.add(shape_name)
@@ -142,7 +144,9 @@ def _build(name: str) -> ServiceSpec:
         members = shape.get("members", {})
         body = frozenset(m for m, ref in members.items() if "location" not in ref)
         headers = tuple(
-            (m, ref["locationName"]) for m, ref in members.items() if ref.get("location") == "header"
+            (m, ref["locationName"])
+            for m, ref in members.items()
+            if ref.get("location") == "header"
         )
         message_member = "exceptionMessage" if "exceptionMessage" in body else "message"
         code = shape.get("error", {}).get("code", shape_name)
@@ -180,7 +184,8 @@ def _build(name: str) -> ServiceSpec:
             has_output=output_shape is not None,
             has_body_input=any(m.location == "body" for m in input_members),
             idempotency_members=tuple(
-                m for m, ref in (shapes[input_shape]["members"].items() if input_shape else ())
+                m
+                for m, ref in (shapes[input_shape]["members"].items() if input_shape else ())
                 if ref.get("idempotencyToken")
             ),
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -15,14 +17,25 @@ class MockOptions:
     """``account_id`` answers requests whose access key is not a 12-digit account id;
     ``region`` answers requests that name no region (unsigned, custom endpoint);
     ``settle_recording_configurations`` lets new recording configurations go ACTIVE on their
-    own (see docs/simulation.md)."""
+    own (see docs/simulation.md); ``quotas`` overrides resource quotas by resource type
+    (``{"ingest-configuration": 10_000}``), for load tests and benchmarks."""
 
     account_id: str = DEFAULT_ACCOUNT_ID
     region: str = DEFAULT_REGION
     settle_recording_configurations: bool = True
+    quotas: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    def quota(self, resource_type: str, default: int) -> int:
+        """The quota in force for ``resource_type``: the override if any, else AWS's default."""
+        return self.quotas.get(resource_type, default)
 
     def __post_init__(self) -> None:
         if not _ACCOUNT.match(self.account_id):
             raise ValueError(
-                f"account_id must be 12 digits, like {DEFAULT_ACCOUNT_ID!r}; got {self.account_id!r}"
+                f"account_id must be 12 digits, like {DEFAULT_ACCOUNT_ID!r}; "
+                f"got {self.account_id!r}"
             )
+        for name, value in self.quotas.items():
+            if not isinstance(value, int) or value < 0:
+                raise ValueError(f"quota {name!r} must be a non-negative integer; got {value!r}")
+        object.__setattr__(self, "quotas", MappingProxyType(dict(self.quotas)))

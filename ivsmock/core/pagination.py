@@ -57,13 +57,15 @@ def list_page(
     default_size: int,
     index: str | None = None,
     value: Hashable = None,
+    descending: bool = False,
 ) -> tuple[list[R], str | None]:
     """One page of ``store`` for a List request (``maxResults``/``nextToken`` of ``params``).
 
     ``scope`` names the request (account, region, operation and filter) so a token from
-    another request is refused instead of silently paging the wrong list.
+    another request is refused instead of silently paging the wrong list. ``descending`` pages
+    newest first (most recently added or re-added).
     """
     after = decode_token(scope, params.get("nextToken"))
     size = params.get("maxResults") or default_size
-    items, cursor = store.page(after, size, index, value)
+    items, cursor = store.page(after, size, index, value, descending=descending)
     return items, (encode_token(scope, cursor) if cursor is not None else None)

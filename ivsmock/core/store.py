@@ -9,7 +9,7 @@ the same order per attribute value, so filtered lists page the same way without 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 from sortedcontainers import SortedDict
@@ -21,6 +21,9 @@ class Resource(Protocol):
 
 R = TypeVar("R", bound=Resource)
 IndexKey = Callable[[Any], Hashable]
+# A multi-valued index files a resource under every value its key yields (a room under each of
+# its logging configurations).
+MultiIndexKey = Callable[[Any], Iterable[Hashable]]
 
 
 class ResourceStore(Generic[R]):
@@ -32,6 +35,7 @@ class ResourceStore(Generic[R]):
         *,
         taggable: bool = False,
         indexes: dict[str, IndexKey] | None = None,
+        multi_indexes: dict[str, MultiIndexKey] | None = None,
     ) -> None:
         self.resource_type = resource_type
         self.taggable = taggable
@@ -41,6 +45,10 @@ class ResourceStore(Generic[R]):
         self._order: SortedDict = SortedDict()
         self._indexed: dict[str, dict[Hashable, SortedDict]] = {name: {} for name in self._indexes}
         self._keys: dict[str, dict[str, Hashable]] = {}
+        self._multi: dict[str, MultiIndexKey] = multi_indexes or {}
+        self._multi_keys: dict[str, dict[str, frozenset[Hashable]]] = {}
+        for name in self._multi:
+            self._indexed[name] = {}
 
     def __len__(self) -> int:
         return len(self._by_arn)
@@ -64,6 +72,21 @@ class ResourceStore(Generic[R]):
             self._keys[resource.arn] = keys
             for name, value in keys.items():
                 self._indexed[name].setdefault(value, SortedDict())[seq] = resource
+        if self._multi:
+            multi = {name: frozenset(key(resource)) for name, key in self._multi.items()}
+            self._multi_keys[resource.arn] = multi
+            for name, values in multi.items():
+                for value in values:
+                    self._file(name, value, seq, resource)
+
+    def _file(self, index: str, value: Hashable, seq: int, resource: R) -> None:
+        self._indexed[index].setdefault(value, SortedDict())[seq] = resource
+
+    def _unfile(self, index: str, value: Hashable, seq: int) -> None:
+        bucket = self._indexed[index][value]
+        del bucket[seq]
+        if not bucket:
+            del self._indexed[index][value]
 
     def remove(self, arn: str) -> R | None:
         found = self._by_arn.pop(arn, None)
@@ -76,10 +99,15 @@ class ResourceStore(Generic[R]):
             del bucket[seq]
             if not bucket:
                 del self._indexed[name][value]
+        for name, values in self._multi_keys.pop(arn, {}).items():
+            for value in values:
+                self._unfile(name, value, seq)
         return resource
 
     def reindex(self, resource: R) -> None:
         """Call after changing an attribute an index is keyed on."""
+        if self._multi:
+            self._reindex_multi(resource)
         if not self._indexes:
             return
         seq, _ = self._by_arn[resource.arn]
@@ -95,13 +123,33 @@ class ResourceStore(Generic[R]):
             self._indexed[name].setdefault(value, SortedDict())[seq] = resource
             old[name] = value
 
+    def _reindex_multi(self, resource: R) -> None:
+        seq, _ = self._by_arn[resource.arn]
+        old = self._multi_keys[resource.arn]
+        for name, key in self._multi.items():
+            values = frozenset(key(resource))
+            for value in old[name] - values:
+                self._unfile(name, value, seq)
+            for value in values - old[name]:
+                self._file(name, value, seq, resource)
+            old[name] = values
+
     def count(self, index: str, value: Hashable) -> int:
         return len(self._indexed[index].get(value, ()))
 
     def page(
-        self, after: int, limit: int, index: str | None = None, value: Hashable = None
+        self,
+        after: int,
+        limit: int,
+        index: str | None = None,
+        value: Hashable = None,
+        *,
+        descending: bool = False,
     ) -> tuple[list[R], int | None]:
-        """Up to ``limit`` resources with sequence > ``after``; the cursor of the next page or None."""
+        """Up to ``limit`` resources with sequence > ``after``; the cursor of the next page or None.
+
+        ``descending`` pages newest first: sequence < ``after`` (0 starts at the newest).
+        """
         if index is None:
             ordered = self._order
         else:
@@ -109,8 +157,12 @@ class ResourceStore(Generic[R]):
             if ordered is None:
                 return [], None
         keys = ordered.keys()
-        start = ordered.bisect_right(after)
-        chunk = keys[start : start + limit + 1]
+        if descending:
+            stop = ordered.bisect_left(after) if after else len(ordered)
+            chunk = keys[max(0, stop - limit - 1) : stop][::-1]
+        else:
+            start = ordered.bisect_right(after)
+            chunk = keys[start : start + limit + 1]
         more = len(chunk) > limit
         chunk = chunk[:limit]
         items = [ordered[seq] for seq in chunk]

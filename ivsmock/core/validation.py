@@ -26,7 +26,7 @@ _PATTERN_CACHE: dict[str, Any] = {}
 def _pattern(source: str) -> Any:
     compiled = _PATTERN_CACHE.get(source)
     if compiled is None:
-        # The model's patterns are Java regexes (\p{L} and friends), not anchored: search, not match.
+        # The model's patterns are Java regexes (\p{L} and co.), not anchored: search, not match.
         compiled = regex.compile(source)
         _PATTERN_CACHE[source] = compiled
     return compiled
@@ -101,12 +101,16 @@ class Compiler:
                 return
             for name in required:
                 if value.get(name) is None:
-                    problems.append((_join(path, name), _rule(None, _join(path, name), "not be null")))
+                    problems.append(
+                        (_join(path, name), _rule(None, _join(path, name), "not be null"))
+                    )
             for name, item in value.items():
                 member = members.get(name)
                 if member is None:
                     if for_output:
-                        problems.append((_join(path, name), f"'{_join(path, name)}' is not modelled"))
+                        problems.append(
+                            (_join(path, name), f"'{_join(path, name)}' is not modelled")
+                        )
                     continue
                 if item is not None:
                     member(item, _join(path, name), problems)
@@ -154,6 +158,9 @@ class Compiler:
         enum_text = "[" + ", ".join(shape.get("enum", ())) + "]"
         source = self._pattern_overrides.get(shape_name, shape.get("pattern"))
         compiled = _pattern(source) if source else None
+        # IVS answers "" for an unset enum member (a channel's preset on STANDARD), so an
+        # output may hold "" where the enum has no such value.
+        allow_empty = self._for_output
 
         def check(value: Any, path: str, problems: Problems) -> None:
             if not isinstance(value, str):
@@ -167,7 +174,7 @@ class Compiler:
                 problems.append(
                     (path, _rule(value, path, f"have length less than or equal to {high}"))
                 )
-            if enum and value not in enum:
+            if enum and value not in enum and not (allow_empty and value == ""):
                 problems.append((path, _rule(value, path, f"satisfy enum value set: {enum_text}")))
             if compiled is not None and compiled.search(value) is None:
                 problems.append(
@@ -176,9 +183,7 @@ class Compiler:
 
         return check
 
-    def _number(
-        self, shape: Mapping[str, Any], types: tuple[type, ...], name: str
-    ) -> Check:
+    def _number(self, shape: Mapping[str, Any], types: tuple[type, ...], name: str) -> Check:
         low, high = shape.get("min"), shape.get("max")
 
         def check(value: Any, path: str, problems: Problems) -> None:
@@ -190,7 +195,9 @@ class Compiler:
                     (path, _rule(value, path, f"have value greater than or equal to {low}"))
                 )
             if high is not None and value > high:
-                problems.append((path, _rule(value, path, f"have value less than or equal to {high}")))
+                problems.append(
+                    (path, _rule(value, path, f"have value less than or equal to {high}"))
+                )
 
         return check
 
