@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import inspect
-import unittest
+import sys
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, TypeVar, overload
-
-import wrapt
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ivsmock.core import interception
 from ivsmock.core.errors import MockNotActiveError
-from ivsmock.core.model import SERVICES
-from ivsmock.core.operations import implemented
+from ivsmock.core.names import SERVICES
 from ivsmock.core.options import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockOptions
-from ivsmock.core.registry import MockState
-from ivsmock.services import load_service, not_yet_implemented
-from ivsmock.simulation import Simulation
+
+if TYPE_CHECKING:
+    from ivsmock.core.registry import MockState
+    from ivsmock.simulation import Simulation
+
+# Everything else loads when first needed: `import ivsmock` must stay cheap.
 
 T = TypeVar("T")
 
@@ -86,6 +86,8 @@ class IvsMock:
         return self._decorate_function(target)  # type: ignore[no-any-return]
 
     def _decorate_function(self, function: Callable[..., Any]) -> Any:
+        import wrapt
+
         options = self.options
 
         if inspect.iscoroutinefunction(function):
@@ -105,9 +107,10 @@ class IvsMock:
         return run(function)
 
     def _decorate_class(self, cls: type) -> type:
-        if issubclass(cls, unittest.TestCase):
+        unittest = sys.modules.get("unittest")  # a TestCase means unittest is imported already
+        if unittest is not None and issubclass(cls, unittest.TestCase):
             # One activation around setUp, the test and tearDown.
-            cls.run = self._decorate_function(cls.run)  # type: ignore[method-assign]
+            cls.run = self._decorate_function(cls.run)  # type: ignore[attr-defined]
             return cls
         for name, value in list(vars(cls).items()):
             if name.startswith("test") and inspect.isfunction(value):
@@ -129,6 +132,8 @@ class IvsMock:
     @property
     def simulation(self) -> Simulation:
         """The live side no API call starts: broadcasts, stage activity, chat connections."""
+        from ivsmock.simulation import Simulation
+
         return Simulation(self)
 
     @property
@@ -150,6 +155,8 @@ class IvsMock:
         """The in-memory backend of ``service`` ('ivs', 'ivs-realtime' or 'ivschat')."""
         if service not in SERVICES:
             raise ValueError(f"unknown service {service!r}; ivsmock mocks {', '.join(SERVICES)}")
+        from ivsmock.services import load_service
+
         load_service(service)
         region_state = self._state().region(account_id or self.account_id, region or self.region)
         return region_state.backend(service)
@@ -208,11 +215,16 @@ class IvsMock:
 
     @staticmethod
     def implemented_operations(service: str) -> list[str]:
+        from ivsmock.core.operations import implemented
+        from ivsmock.services import load_service
+
         load_service(service)
         return implemented(service)
 
     @staticmethod
     def not_yet_implemented(service: str) -> list[str]:
+        from ivsmock.services import not_yet_implemented
+
         return sorted(not_yet_implemented(service))
 
 

@@ -2,7 +2,7 @@
 
 Every botocore client copies its session's event emitter when it is created, so a handler
 registered on a session misses clients created earlier. Instead, the outermost activation wraps
-``HierarchicalEmitter.emit`` (the class every client's emitter is), answers ``before-send``
+``HierarchicalEmitter._emit`` (the class every client's emitter is), answers ``before-send``
 events of the three IVS services, and passes every other event through untouched. The last
 deactivation puts the original method back.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from botocore.awsrequest import AWSResponse
@@ -20,11 +20,12 @@ from botocore.credentials import Credentials
 from botocore.hooks import HierarchicalEmitter
 from botocore.signers import RequestSigner
 
-from ivsmock.core.dispatch import dispatch
-from ivsmock.core.model import SERVICES
+from ivsmock.core.names import SERVICES
 from ivsmock.core.options import MockOptions
-from ivsmock.core.registry import MockState
-from ivsmock.core.wire_in import HttpRequest
+
+if TYPE_CHECKING:
+    from ivsmock.core.registry import MockState
+    from ivsmock.core.wire_in import HttpRequest
 
 FAKE_ACCESS_KEY_ID = "AKIAIVSMOCKFAKEKEY00"
 FAKE_SECRET_ACCESS_KEY = "ivsmock-fake-secret-access-key"
@@ -61,20 +62,32 @@ _ACTIVE = _Activation()
 
 
 def _to_http_request(request: Any) -> HttpRequest:
+    from ivsmock.core.wire_in import HttpRequest
+
     parts = urlsplit(request.url)
     body = request.body
     if body is None:
         body = b""
     elif isinstance(body, str):
         body = body.encode()
-    elif not isinstance(body, (bytes, bytearray)):
+    elif isinstance(body, bytearray):
+        body = bytes(body)
+    elif not isinstance(body, bytes):
         body = body.read()
-    headers = {name.lower(): _text(value) for name, value in request.headers.items()}
-    return HttpRequest(request.method, parts.path, parts.query, headers, bytes(body))
+    return HttpRequest(request.method, parts.path, parts.query, _Headers(request.headers), body)
 
 
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
+class _Headers:
+    """botocore's case-insensitive request headers, read only when asked (most never are)."""
+
+    def __init__(self, headers: Any) -> None:
+        self._headers = headers
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = self._headers.get(name)
+        if value is None:
+            return default
+        return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _answer(event_name: str, request: Any) -> AWSResponse | None:
@@ -84,21 +97,29 @@ def _answer(event_name: str, request: Any) -> AWSResponse | None:
     state = _ACTIVE.state
     if state is None or not _ACTIVE.options:
         return None
+    from ivsmock.core.dispatch import dispatch  # the wire layer loads on the first request
+
     answer = dispatch(service, operation, _to_http_request(request), state, _ACTIVE.options[-1])
     return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
 
 
 def _install() -> None:
-    original_emit = HierarchicalEmitter.emit
+    original_emit = HierarchicalEmitter._emit
     original_auth = RequestSigner.get_auth_instance
 
-    def emit(self: HierarchicalEmitter, event_name: str, **kwargs: Any) -> Any:
+    # `_emit` receives the keyword arguments as one dict: wrapping it costs less than `emit`.
+    def emit(
+        self: HierarchicalEmitter,
+        event_name: str,
+        kwargs: dict[str, Any],
+        stop_on_response: bool = False,
+    ) -> Any:
         if event_name.startswith("before-send."):
             response = _answer(event_name, kwargs.get("request"))
             if response is not None:
                 # First and only answer: handlers after ours (moto's, say) never see IVS requests.
                 return [(_answer, response)]
-        return original_emit(self, event_name, **kwargs)
+        return original_emit(self, event_name, kwargs, stop_on_response)
 
     def get_auth_instance(
         self: RequestSigner,
@@ -121,7 +142,7 @@ def _install() -> None:
 
     _ACTIVE._saved_emit = original_emit
     _ACTIVE._saved_auth = original_auth
-    HierarchicalEmitter.emit = emit
+    HierarchicalEmitter._emit = emit
     RequestSigner.get_auth_instance = get_auth_instance
     RequestSigner.get_auth = get_auth_instance
 
@@ -138,7 +159,7 @@ def _install() -> None:
 
 
 def _uninstall() -> None:
-    HierarchicalEmitter.emit = _ACTIVE._saved_emit
+    HierarchicalEmitter._emit = _ACTIVE._saved_emit
     RequestSigner.get_auth_instance = _ACTIVE._saved_auth
     RequestSigner.get_auth = _ACTIVE._saved_auth
     for name, value in _ACTIVE._saved_env.items():
@@ -153,6 +174,8 @@ def activate(options: MockOptions) -> MockState:
     """Enter one activation; the outermost starts an empty state."""
     with _ACTIVE.lock:
         if not _ACTIVE.options:
+            from ivsmock.core.registry import MockState
+
             _ACTIVE.state = MockState()
             _install()
         _ACTIVE.options.append(options)

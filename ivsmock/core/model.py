@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ivsmock.core.names import SERVICES
 from ivsmock.core.validation import Check, Compiler
 
-# botocore data name -> the event/service id botocore uses in `before-send.<id>.<Operation>`.
-SERVICES: tuple[str, ...] = ("ivs", "ivs-realtime", "ivschat")
+__all__ = ["SERVICES", "OperationSpec", "ServiceSpec", "model_operations", "service_spec"]
 
 # Model quirks (see docs/errors-and-validation.md): the tag operations' ResourceArn pattern has
 # `[a-z-]` where `[a-z-]+` is meant, so it matches no real ARN. We check the evident intent.

@@ -71,7 +71,7 @@ class ResourceStore(Generic[R]):
             keys = {name: key(resource) for name, key in self._indexes.items()}
             self._keys[resource.arn] = keys
             for name, value in keys.items():
-                self._indexed[name].setdefault(value, SortedDict())[seq] = resource
+                self._bucket(name, value)[seq] = resource
         if self._multi:
             multi = {name: frozenset(key(resource)) for name, key in self._multi.items()}
             self._multi_keys[resource.arn] = multi
@@ -120,7 +120,7 @@ class ResourceStore(Generic[R]):
             del bucket[seq]
             if not bucket:
                 del self._indexed[name][old[name]]
-            self._indexed[name].setdefault(value, SortedDict())[seq] = resource
+            self._bucket(name, value)[seq] = resource
             old[name] = value
 
     def _reindex_multi(self, resource: R) -> None:
@@ -133,6 +133,13 @@ class ResourceStore(Generic[R]):
             for value in values - old[name]:
                 self._file(name, value, seq, resource)
             old[name] = values
+
+    def _bucket(self, index: str, value: Hashable) -> SortedDict:
+        buckets = self._indexed[index]
+        bucket = buckets.get(value)
+        if bucket is None:
+            bucket = buckets[value] = SortedDict()
+        return bucket
 
     def count(self, index: str, value: Hashable) -> int:
         return len(self._indexed[index].get(value, ()))

@@ -12,8 +12,6 @@ import datetime
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import regex
-
 from ivsmock.core.errors import render_value
 
 Problems = list[tuple[str, str]]
@@ -26,6 +24,8 @@ _PATTERN_CACHE: dict[str, Any] = {}
 def _pattern(source: str) -> Any:
     compiled = _PATTERN_CACHE.get(source)
     if compiled is None:
+        import regex  # only when a service's model is first compiled: keeps `import ivsmock` cheap
+
         # The model's patterns are Java regexes (\p{L} and co.), not anchored: search, not match.
         compiled = regex.compile(source)
         _PATTERN_CACHE[source] = compiled

@@ -6,13 +6,20 @@ are converted to their shape's type, and body members come from the JSON documen
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote
+
+import orjson
 
 from ivsmock.core.errors import ServiceError, render_value, validation_error
 from ivsmock.core.model import Member, OperationSpec
+
+
+class Headers(Protocol):
+    """Read access to request headers; names are looked up lower-cased."""
+
+    def get(self, name: str, default: Any = None) -> Any: ...
 
 
 @dataclass
@@ -20,7 +27,7 @@ class HttpRequest:
     method: str
     path: str  # raw, still percent-encoded
     query: str
-    headers: dict[str, str]  # lower-cased names
+    headers: Headers | dict[str, str]  # a dict must have lower-cased names
     body: bytes
 
 
@@ -57,8 +64,8 @@ def parse_request(spec: OperationSpec, request: HttpRequest) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if spec.has_body_input and request.body:
         try:
-            document = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError) as exc:
+            document = orjson.loads(request.body)
+        except orjson.JSONDecodeError as exc:
             raise ServiceError(
                 "ValidationException",
                 f"The request body is not valid JSON: {exc}",

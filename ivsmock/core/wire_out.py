@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from ivsmock.core.errors import ServiceError
+from ivsmock.core.ids import random_bits
 from ivsmock.core.model import ErrorSpec, OperationSpec, ServiceSpec
 
 # What IVS sends on every response (values printed by the AWS CLI); the model binds them to
@@ -52,8 +54,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _request_id() -> str:
+    return str(uuid.UUID(int=random_bits(128), version=4))
+
+
 def _base_headers(service: str) -> dict[str, str]:
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": str(uuid.uuid4())}
+    headers = {"Content-Type": "application/json", "x-amzn-RequestId": _request_id()}
     if service != "ivschat":
         headers.update(SECURITY_HEADERS)
     return headers
@@ -74,7 +80,7 @@ def serialize_result(spec: OperationSpec, result: dict[str, Any] | None) -> Http
         body = result
     if spec.output_has_timestamps:
         body = _plain(body)
-    return HttpAnswer(spec.status, headers, json.dumps(body, separators=(",", ":")).encode())
+    return HttpAnswer(spec.status, headers, orjson.dumps(body))
 
 
 def serialize_error(service: ServiceSpec, error: ServiceError) -> HttpAnswer:
@@ -90,4 +96,4 @@ def serialize_error(service: ServiceSpec, error: ServiceError) -> HttpAnswer:
                 body[name] = value
         if "fieldList" in body and not body["fieldList"]:
             del body["fieldList"]
-    return HttpAnswer(status, headers, json.dumps(body, separators=(",", ":")).encode())
+    return HttpAnswer(status, headers, orjson.dumps(body))

@@ -15,7 +15,7 @@ from botocore.signers import RequestSigner
 from ivsmock import IvsMock, MockNotActiveError, mock_ivs
 
 S3 = {"s3": {"bucketName": "my-recordings"}}
-ORIGINAL_EMIT = HierarchicalEmitter.emit
+ORIGINAL_EMIT = HierarchicalEmitter._emit
 ORIGINAL_AUTH = RequestSigner.get_auth_instance
 
 
@@ -159,8 +159,8 @@ def test_inner_options_apply_while_inner_is_active() -> None:
 def test_inactive_mock_changes_nothing() -> None:
     environment = dict(os.environ)
     with mock_ivs():
-        assert HierarchicalEmitter.emit is not ORIGINAL_EMIT
-    assert HierarchicalEmitter.emit is ORIGINAL_EMIT
+        assert HierarchicalEmitter._emit is not ORIGINAL_EMIT
+    assert HierarchicalEmitter._emit is ORIGINAL_EMIT
     assert RequestSigner.get_auth_instance is ORIGINAL_AUTH
     assert dict(os.environ) == environment
 
