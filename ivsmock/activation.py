@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import inspect
+import json
+import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -14,7 +17,10 @@ from ivsmock.core.names import SERVICES
 from ivsmock.core.options import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockOptions
 
 if TYPE_CHECKING:
+    from ivsmock.core.clock import Clock
+    from ivsmock.core.records import CallLog
     from ivsmock.core.registry import MockState
+    from ivsmock.faults import Faults
     from ivsmock.simulation import Simulation
 
 # Everything else loads when first needed: `import ivsmock` must stay cheap.
@@ -135,6 +141,43 @@ class IvsMock:
         from ivsmock.simulation import Simulation
 
         return Simulation(self)
+
+    @property
+    def clock(self) -> Clock:
+        """The clock behind every timestamp and state machine: freeze, advance, unfreeze."""
+        return self._state().clock
+
+    @property
+    def faults(self) -> Faults:
+        """Fault injection: fail, throttle, server_error, delay, clear."""
+        from ivsmock.faults import Faults
+
+        return Faults(self._state().faults)
+
+    @property
+    def calls(self) -> CallLog:
+        """The calls this mock answered, in order (``find(operation, ...)`` to filter)."""
+        return self._state().calls
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole state (every account, region and service) as JSON-compatible data."""
+        from ivsmock.snapshots import dump_state
+
+        return dump_state(self._state())
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        """Replace the whole state with a snapshot taken by ``snapshot()`` (or loaded from JSON)."""
+        from ivsmock.snapshots import load_state
+
+        load_state(self._state(), snapshot)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write ``snapshot()`` to a JSON file."""
+        Path(path).write_text(json.dumps(self.snapshot(), indent=1, sort_keys=True))
+
+    def load(self, path: str | os.PathLike[str]) -> None:
+        """Restore the state from a JSON file written by ``save()``."""
+        self.restore(json.loads(Path(path).read_text()))
 
     @property
     def active(self) -> bool:

@@ -6,12 +6,14 @@ In-process interception and the HTTP server both end here, so they cannot disagr
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 from ivsmock.core.errors import NotImplementedOperationError, ServiceError, validation_error
 from ivsmock.core.model import OperationSpec, service_spec
 from ivsmock.core.operations import Call, handler_for, implemented
 from ivsmock.core.options import MockOptions
+from ivsmock.core.records import CallRecord
 from ivsmock.core.registry import MockState
 from ivsmock.core.wire_in import HttpRequest, parse_request
 from ivsmock.core.wire_out import HttpAnswer, serialize_error, serialize_result
@@ -62,7 +64,14 @@ def dispatch(
             f"Implemented {service} operations: {', '.join(implemented(service))}"
         )
     account, region = identify(request, options)
+    params: dict[str, Any] = {}
     try:
+        fault = state.faults.take(service, operation) if state.faults else None
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.error is not None:
+                raise fault.to_error()
         params = parse_request(op, request)
         problems: list[tuple[str, str]] = []
         op.validate_input(params, "", problems)
@@ -73,11 +82,15 @@ def dispatch(
         with region_state.lock:
             result = handler(call, params)
     except ServiceError as error:
-        if STRICT:
+        if STRICT and not error.injected:
             _check_error(op, error)
+        state.calls.append(
+            CallRecord(service, operation, account, region, params, error.code, None)
+        )
         return serialize_error(spec, error)
     if STRICT:
         _check_output(op, result)
+    state.calls.append(CallRecord(service, operation, account, region, params, None, result))
     return serialize_result(op, result)
 
 

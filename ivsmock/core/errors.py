@@ -35,6 +35,10 @@ class ServiceError(Exception):
         self.code = code
         self.message = message
         self.members = members
+        # For errors the service does not model (injected throttling): the status to send.
+        self.status: int | None = None
+        # Injected by a test's fault rule, not produced by the operation's semantics.
+        self.injected = False
 
 
 def render_value(value: Any) -> str:

@@ -4,12 +4,14 @@ Every botocore client copies its session's event emitter when it is created, so 
 registered on a session misses clients created earlier. Instead, the outermost activation wraps
 ``HierarchicalEmitter._emit`` (the class every client's emitter is), answers ``before-send``
 events of the three IVS services, and passes every other event through untouched. The last
-deactivation puts the original method back.
+deactivation puts the original method back. aiobotocore, when imported before the mock starts,
+gets the same treatment (``core/aio.py``).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -56,6 +58,7 @@ class _Activation:
         self._saved_emit: Any = None
         self._saved_auth: Any = None
         self._saved_env: dict[str, str | None] = {}
+        self._uninstall_aio: Any = None
 
 
 _ACTIVE = _Activation()
@@ -90,7 +93,8 @@ class _Headers:
         return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def _answer(event_name: str, request: Any) -> AWSResponse | None:
+def _answer_parts(event_name: str, request: Any) -> tuple[int, dict[str, str], bytes] | None:
+    """(status, headers, body) for a request of the three services while a mock is active."""
     _, service, operation = event_name.split(".", 2)
     if service not in _SERVICES:
         return None
@@ -100,7 +104,14 @@ def _answer(event_name: str, request: Any) -> AWSResponse | None:
     from ivsmock.core.dispatch import dispatch  # the wire layer loads on the first request
 
     answer = dispatch(service, operation, _to_http_request(request), state, _ACTIVE.options[-1])
-    return AWSResponse(request.url, answer.status, answer.headers, _Body(answer.body))
+    return answer.status, answer.headers, answer.body
+
+
+def _answer(event_name: str, request: Any) -> AWSResponse | None:
+    parts = _answer_parts(event_name, request)
+    if parts is None:
+        return None
+    return AWSResponse(request.url, parts[0], parts[1], _Body(parts[2]))
 
 
 def _install() -> None:
@@ -140,6 +151,13 @@ def _install() -> None:
             self, signing_name, region_name, signature_version, request_credentials, **kwargs
         )
 
+    if "aiobotocore.hooks" in sys.modules:
+        from ivsmock.core import aio
+
+        _ACTIVE._uninstall_aio = aio.install(
+            _answer_parts, _SERVICES, (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+        )
+
     _ACTIVE._saved_emit = original_emit
     _ACTIVE._saved_auth = original_auth
     HierarchicalEmitter._emit = emit
@@ -159,6 +177,9 @@ def _install() -> None:
 
 
 def _uninstall() -> None:
+    if _ACTIVE._uninstall_aio is not None:
+        _ACTIVE._uninstall_aio()
+        _ACTIVE._uninstall_aio = None
     HierarchicalEmitter._emit = _ACTIVE._saved_emit
     RequestSigner.get_auth_instance = _ACTIVE._saved_auth
     RequestSigner.get_auth = _ACTIVE._saved_auth

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ivsmock.core.clock import Clock
+from ivsmock.core.faults import FaultPlan
+from ivsmock.core.records import CallLog
 from ivsmock.core.store import ResourceStore
 
 BackendFactory = Callable[["RegionState"], "ServiceBackend"]
@@ -63,6 +65,8 @@ class MockState:
 
     def __init__(self) -> None:
         self.clock = Clock()
+        self.faults = FaultPlan()
+        self.calls = CallLog()
         self._regions: dict[tuple[str, str], RegionState] = {}
         self._lock = threading.Lock()
 
@@ -76,6 +80,11 @@ class MockState:
                     found = RegionState(account, region, self)
                     self._regions[key] = found
         return found
+
+    def clear(self) -> None:
+        """Forget every account and region (faults, call records and the clock stay)."""
+        with self._lock:
+            self._regions.clear()
 
     def regions(self) -> list[RegionState]:
         with self._lock:

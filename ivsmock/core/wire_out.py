@@ -87,7 +87,7 @@ def serialize_error(service: ServiceSpec, error: ServiceError) -> HttpAnswer:
     shape: ErrorSpec | None = service.errors.get(error.code)
     headers = _base_headers(service.name)
     headers["x-amzn-ErrorType"] = error.code
-    status = shape.status if shape is not None else 400
+    status = shape.status if shape is not None else (error.status or 400)
     body: dict[str, Any] = {"message": error.message}
     if shape is not None:
         body[shape.message_member] = error.message

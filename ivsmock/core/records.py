@@ -1,0 +1,69 @@
+"""The record of the calls a mock answered, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One answered call: who, where, what was asked and how it ended.
+
+    ``error`` is the error code, or None for a success; ``output`` is the result on success.
+    """
+
+    service: str
+    operation: str
+    account: str
+    region: str
+    input: dict[str, Any]
+    error: str | None
+    output: dict[str, Any] | None
+
+    @property
+    def succeeded(self) -> bool:
+        return self.error is None
+
+
+class CallLog:
+    """An append-only, ordered list of CallRecords with small query helpers."""
+
+    def __init__(self) -> None:
+        self._records: list[CallRecord] = []
+
+    def append(self, record: CallRecord) -> None:
+        self._records.append(record)  # atomic under the GIL: no lock needed
+
+    def __iter__(self) -> Iterator[CallRecord]:
+        return iter(list(self._records))
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index: int) -> CallRecord:
+        return self._records[index]
+
+    def find(
+        self,
+        operation: str | None = None,
+        *,
+        service: str | None = None,
+        account: str | None = None,
+        region: str | None = None,
+        succeeded: bool | None = None,
+    ) -> list[CallRecord]:
+        """The records that match every criterion given, in call order."""
+        return [
+            record
+            for record in list(self._records)
+            if (operation is None or record.operation == operation)
+            and (service is None or record.service == service)
+            and (account is None or record.account == account)
+            and (region is None or record.region == region)
+            and (succeeded is None or record.succeeded == succeeded)
+        ]
+
+    def clear(self) -> None:
+        self._records.clear()
