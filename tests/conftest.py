@@ -8,6 +8,7 @@ import os
 # against its output shape and every error against the operation's modelled errors.
 os.environ["IVSMOCK_STRICT"] = "1"
 
+import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,23 @@ import pytest
 from botocore.config import Config
 
 from ivsmock import IvsMock
+
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def no_network_beyond_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test of the suite: a connection anywhere but loopback fails the test."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if self.family == socket.AF_UNIX or str(host).startswith(LOOPBACK):
+            return real_connect(self, address)
+        raise AssertionError(f"a test tried to reach the network: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
 
 UNCHECKED = Config(parameter_validation=False, retries={"max_attempts": 0})
 MakeClient = Callable[..., Any]

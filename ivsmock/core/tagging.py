@@ -47,7 +47,8 @@ def find_taggable(call: Call, resource_arn: str) -> Any:
         "ResourceNotFoundException",
         f"Resource not found: {resource_arn} (no taggable {call.service} resource with this ARN "
         f"in account {call.account}, region {call.region})",
-        resourceId=resource_arn,
+        # ivschat's resourceId is the ARN's id part (its shape allows no ARN).
+        resourceId=parsed.resource_id if parsed is not None else resource_arn,
         resourceType="ROOM",
     )
 

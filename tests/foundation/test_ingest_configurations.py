@@ -11,7 +11,12 @@ from ivsmock import IvsMock
 from tests.helpers import aws_error
 
 ARN = re.compile(r"^arn:aws:ivs:us-east-1:123456789012:ingest-configuration/([A-Za-z0-9]{12})$")
-STAGE = "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGh1234"
+MISSING_STAGE = "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGh1234"
+
+
+@pytest.fixture
+def stage(realtime: Any) -> str:
+    return str(realtime.create_stage(name="studio")["stage"]["arn"])
 
 
 def create(realtime: Any, **kwargs: Any) -> dict[str, Any]:
@@ -19,11 +24,10 @@ def create(realtime: Any, **kwargs: Any) -> dict[str, Any]:
     return realtime.create_ingest_configuration(**kwargs)["ingestConfiguration"]  # type: ignore[no-any-return]
 
 
-def activate(mock: IvsMock, arn: str) -> None:
-    """Stand-in for a publisher streaming through the configuration."""
-    configuration = mock.backend("ivs-realtime").ingest_configurations.get(arn)
-    configuration.state = "ACTIVE"
-    mock.backend("ivs-realtime").ingest_configurations.reindex(configuration)
+def activate(mock: IvsMock, realtime: Any, arn: str, stage: str) -> None:
+    """A publisher starts streaming through the configuration (on ``stage``)."""
+    realtime.update_ingest_configuration(arn=arn, stageArn=stage)
+    mock.simulation.realtime.publish_rtmp(arn)
 
 
 def test_create_defaults_and_formats(realtime: Any) -> None:
@@ -66,8 +70,8 @@ def test_rtmp_needs_insecure_ingest(realtime: Any) -> None:
     assert "insecureIngest" not in created
 
 
-def test_redundant_ingest_returns_two_credential_pairs(realtime: Any) -> None:
-    created = create(realtime, redundantIngest=True, name="dual", userId="u-1", stageArn=STAGE)
+def test_redundant_ingest_returns_two_credential_pairs(realtime: Any, stage: str) -> None:
+    created = create(realtime, redundantIngest=True, name="dual", userId="u-1", stageArn=stage)
     pairs = created["redundantIngestCredentials"]
     assert len(pairs) == 2
     assert pairs[0] == {
@@ -77,7 +81,7 @@ def test_redundant_ingest_returns_two_credential_pairs(realtime: Any) -> None:
     assert pairs[1]["participantId"] != pairs[0]["participantId"]
     assert pairs[1]["streamKey"] != pairs[0]["streamKey"]
     assert created["redundantIngest"] is True
-    assert (created["name"], created["userId"], created["stageArn"]) == ("dual", "u-1", STAGE)
+    assert (created["name"], created["userId"], created["stageArn"]) == ("dual", "u-1", stage)
 
 
 def test_attributes_limited_to_one_kilobyte(realtime: Any) -> None:
@@ -114,22 +118,23 @@ def test_get_and_not_found(realtime: Any) -> None:
         realtime.get_ingest_configuration(arn=missing)
 
 
-def test_list_summaries_filters_and_exclusion(ivs_mock: IvsMock, realtime: Any) -> None:
-    on_stage = create(realtime, stageArn=STAGE)
+def test_list_summaries_filters_and_exclusion(ivs_mock: IvsMock, realtime: Any, stage: str) -> None:
+    on_stage = create(realtime, stageArn=stage)
     other = create(realtime)
-    activate(ivs_mock, other["arn"])
+    second_stage = realtime.create_stage(name="other")["stage"]["arn"]
+    activate(ivs_mock, realtime, other["arn"], second_stage)
     everything = realtime.list_ingest_configurations()["ingestConfigurations"]
     assert [c["arn"] for c in everything] == [on_stage["arn"], other["arn"]]
     assert set(everything[0]) == {
         "name", "arn", "ingestProtocol", "stageArn", "participantId", "state", "userId",
         "redundantIngest",
     }  # fmt: skip
-    by_stage = realtime.list_ingest_configurations(filterByStageArn=STAGE)
+    by_stage = realtime.list_ingest_configurations(filterByStageArn=stage)
     assert [c["arn"] for c in by_stage["ingestConfigurations"]] == [on_stage["arn"]]
     active = realtime.list_ingest_configurations(filterByState="ACTIVE")
     assert [c["arn"] for c in active["ingestConfigurations"]] == [other["arn"]]
     with aws_error("ValidationException", 400, r"filterByStageArn and filterByState"):
-        realtime.list_ingest_configurations(filterByStageArn=STAGE, filterByState="ACTIVE")
+        realtime.list_ingest_configurations(filterByStageArn=stage, filterByState="ACTIVE")
 
 
 def test_list_paginator_while_adding_and_deleting(realtime: Any) -> None:
@@ -151,12 +156,12 @@ def test_list_paginator_while_adding_and_deleting(realtime: Any) -> None:
     assert len(seen) == len(set(seen))
 
 
-def test_update_stage_and_redundancy(realtime: Any) -> None:
+def test_update_stage_and_redundancy(realtime: Any, stage: str) -> None:
     created = create(realtime)
     updated = realtime.update_ingest_configuration(
-        arn=created["arn"], stageArn=STAGE, redundantIngest=True
+        arn=created["arn"], stageArn=stage, redundantIngest=True
     )["ingestConfiguration"]
-    assert updated["stageArn"] == STAGE
+    assert updated["stageArn"] == stage
     assert len(updated["redundantIngestCredentials"]) == 2
     assert updated["streamKey"] == created["streamKey"]
     detached = realtime.update_ingest_configuration(
@@ -164,23 +169,30 @@ def test_update_stage_and_redundancy(realtime: Any) -> None:
     )["ingestConfiguration"]
     assert detached["stageArn"] == ""
     assert "redundantIngestCredentials" not in detached
-    by_stage = realtime.list_ingest_configurations(filterByStageArn=STAGE)
+    by_stage = realtime.list_ingest_configurations(filterByStageArn=stage)
     assert by_stage["ingestConfigurations"] == []
 
 
-def test_update_errors(ivs_mock: IvsMock, realtime: Any) -> None:
+def test_update_errors(ivs_mock: IvsMock, realtime: Any, stage: str) -> None:
     missing = "arn:aws:ivs:us-east-1:123456789012:ingest-configuration/ZZZZZZZZZZZZ"
     with aws_error("ResourceNotFoundException", 404, re.escape(missing)):
         realtime.update_ingest_configuration(arn=missing, stageArn="")
     created = create(realtime)
-    activate(ivs_mock, created["arn"])
+    with aws_error("ResourceNotFoundException", 404, re.escape(MISSING_STAGE)):
+        realtime.update_ingest_configuration(arn=created["arn"], stageArn=MISSING_STAGE)
+    activate(ivs_mock, realtime, created["arn"], stage)
     with aws_error("ConflictException", 409, r"ACTIVE.*cannot be updated"):
-        realtime.update_ingest_configuration(arn=created["arn"], stageArn=STAGE)
+        realtime.update_ingest_configuration(arn=created["arn"], stageArn="")
     got = realtime.get_ingest_configuration(arn=created["arn"])["ingestConfiguration"]
-    assert got["stageArn"] == ""
+    assert (got["stageArn"], got["state"]) == (stage, "ACTIVE")
 
 
-def test_delete_inactive_active_and_forced(ivs_mock: IvsMock, realtime: Any) -> None:
+def test_create_with_a_missing_stage_is_invalid(realtime: Any) -> None:
+    with aws_error("ValidationException", 400, re.escape(MISSING_STAGE)):
+        create(realtime, stageArn=MISSING_STAGE)
+
+
+def test_delete_inactive_active_and_forced(ivs_mock: IvsMock, realtime: Any, stage: str) -> None:
     idle = create(realtime)
     assert (
         realtime.delete_ingest_configuration(arn=idle["arn"])["ResponseMetadata"]["HTTPStatusCode"]
@@ -189,7 +201,7 @@ def test_delete_inactive_active_and_forced(ivs_mock: IvsMock, realtime: Any) -> 
     with aws_error("ResourceNotFoundException", 404):
         realtime.get_ingest_configuration(arn=idle["arn"])
     busy = create(realtime)
-    activate(ivs_mock, busy["arn"])
+    activate(ivs_mock, realtime, busy["arn"], stage)
     with aws_error("ConflictException", 409, r"force"):
         realtime.delete_ingest_configuration(arn=busy["arn"])
     realtime.get_ingest_configuration(arn=busy["arn"])
@@ -204,11 +216,11 @@ def test_bad_next_token(realtime: Any, token: str) -> None:
         realtime.list_ingest_configurations(nextToken=token)
 
 
-def test_token_from_another_filter_is_refused(realtime: Any) -> None:
+def test_token_from_another_filter_is_refused(realtime: Any, stage: str) -> None:
     for _ in range(3):
-        create(realtime, stageArn=STAGE)
+        create(realtime, stageArn=stage)
     first = realtime.list_ingest_configurations(maxResults=1)
     with aws_error("ValidationException", 400, r"another list request"):
-        realtime.list_ingest_configurations(filterByStageArn=STAGE, nextToken=first["nextToken"])
+        realtime.list_ingest_configurations(filterByStageArn=stage, nextToken=first["nextToken"])
     with aws_error("ValidationException", 400, r"another list request"):
         realtime.list_ingest_configurations(filterByState="INACTIVE", nextToken=first["nextToken"])
