@@ -64,7 +64,9 @@ def _sample_responses() -> dict[str, tuple[int, dict[str, str], bytes]]:
         client.meta.events.register("after-call.ivs-realtime", lambda **kw: None)
         client.meta.events.register("needs-retry.ivs-realtime", _retry_spy(keep))
         _fill(60)
-        arn = client.create_ingest_configuration(ingestProtocol="RTMPS")["ingestConfiguration"]["arn"]
+        arn = client.create_ingest_configuration(ingestProtocol="RTMPS")["ingestConfiguration"][
+            "arn"
+        ]
         client.get_ingest_configuration(arn=arn)
         client.list_ingest_configurations(maxResults=50)
     return captured
@@ -84,24 +86,32 @@ def per_call_against_floor() -> list[dict[str, Any]]:
     with mock_ivs(quotas={"ingest-configuration": 10_000_000}):
         client = _client()
         _fill(100)
-        arn = client.create_ingest_configuration(ingestProtocol="RTMPS")["ingestConfiguration"]["arn"]
+        arn = client.create_ingest_configuration(ingestProtocol="RTMPS")["ingestConfiguration"][
+            "arn"
+        ]
         mocked = {
             "CreateIngestConfiguration": per_call(
                 lambda: client.create_ingest_configuration(ingestProtocol="RTMPS"), CALLS
             ),
-            "GetIngestConfiguration": per_call(lambda: client.get_ingest_configuration(arn=arn), CALLS),
+            "GetIngestConfiguration": per_call(
+                lambda: client.get_ingest_configuration(arn=arn), CALLS
+            ),
             "ListIngestConfigurations (page of 50)": per_call(
                 lambda: client.list_ingest_configurations(maxResults=50), CALLS
             ),
         }
     floor_client = _client()
     for operation, (status, headers, body) in samples.items():
-        canned_response(floor_client, f"before-send.ivs-realtime.{operation}", status, body, headers)
+        canned_response(
+            floor_client, f"before-send.ivs-realtime.{operation}", status, body, headers
+        )
     floor = {
         "CreateIngestConfiguration": per_call(
             lambda: floor_client.create_ingest_configuration(ingestProtocol="RTMPS"), CALLS
         ),
-        "GetIngestConfiguration": per_call(lambda: floor_client.get_ingest_configuration(arn=arn), CALLS),
+        "GetIngestConfiguration": per_call(
+            lambda: floor_client.get_ingest_configuration(arn=arn), CALLS
+        ),
         "ListIngestConfigurations (page of 50)": per_call(
             lambda: floor_client.list_ingest_configurations(maxResults=50), CALLS
         ),
@@ -154,10 +164,26 @@ def activation_costs() -> list[dict[str, Any]]:
     ivsmock_test = per_call(small_test_ivsmock, 20, rounds=3)
     moto_test = per_call(small_test_moto, 5, rounds=3)
     return [
-        {"measure": "mock_ivs enter + exit (ms)", "ratio": enter_exit_cost * 1000, "target": "<= 0.2 ms"},
-        {"measure": "whole small test, ivsmock (ms)", "ratio": ivsmock_test * 1000, "target": "<= 5 ms"},
-        {"measure": "whole small test, moto mock_aws (ms)", "ratio": moto_test * 1000, "target": "~80 ms"},
-        {"measure": "whole small test: moto / ivsmock", "ratio": moto_test / ivsmock_test, "target": ""},
+        {
+            "measure": "mock_ivs enter + exit (ms)",
+            "ratio": enter_exit_cost * 1000,
+            "target": "<= 0.2 ms",
+        },
+        {
+            "measure": "whole small test, ivsmock (ms)",
+            "ratio": ivsmock_test * 1000,
+            "target": "<= 5 ms",
+        },
+        {
+            "measure": "whole small test, moto mock_aws (ms)",
+            "ratio": moto_test * 1000,
+            "target": "~80 ms",
+        },
+        {
+            "measure": "whole small test: moto / ivsmock",
+            "ratio": moto_test / ivsmock_test,
+            "target": "",
+        },
     ]
 
 
@@ -192,7 +218,11 @@ def import_cost() -> list[dict[str, Any]]:
             "ratio": statistics.median(added) * 1000,
             "target": "<= 30 ms",
         },
-        {"measure": "import boto3 itself (ms)", "ratio": statistics.median(base) * 1000, "target": ""},
+        {
+            "measure": "import boto3 itself (ms)",
+            "ratio": statistics.median(base) * 1000,
+            "target": "",
+        },
     ]
 
 

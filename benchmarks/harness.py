@@ -37,7 +37,9 @@ class CannedBody:
         yield self._body
 
 
-def canned_response(client: Any, event: str, status: int, body: Any, headers: dict[str, str]) -> None:
+def canned_response(
+    client: Any, event: str, status: int, body: Any, headers: dict[str, str]
+) -> None:
     """Answer ``event`` on this client with a fixed response: botocore's own cost, the floor."""
     payload = body if isinstance(body, bytes) else json.dumps(body).encode()
 
@@ -52,7 +54,9 @@ def table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for row in rows:
-        lines.append("  ".join(_fmt(row.get(c)).ljust(w) for c, w in zip(columns, widths, strict=True)))
+        lines.append(
+            "  ".join(_fmt(row.get(c)).ljust(w) for c, w in zip(columns, widths, strict=True))
+        )
     return "\n".join(lines)
 
 

@@ -58,7 +58,9 @@ def with_the_context_manager() -> None:
                 filterByState="ACTIVE",
             )
         except ClientError as error:
-            print(f"refused  {error.response['Error']['Code']}: {error.response['Error']['Message']}")
+            print(
+                f"refused  {error.response['Error']['Code']}: {error.response['Error']['Message']}"
+            )
 
 
 def with_the_fixture() -> None:

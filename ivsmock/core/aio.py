@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+
 class _AsyncBody:
     def __init__(self, body: bytes) -> None:
         self._body = body

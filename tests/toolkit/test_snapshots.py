@@ -31,7 +31,9 @@ def describe(mock: IvsMock, arns: dict[str, Any]) -> dict[str, Any]:
     ivs = mock.client("ivs")
     realtime = mock.client("ivs-realtime", region="eu-west-1", account_id="210987654321")
     return {
-        "recording": ivs.get_recording_configuration(arn=arns["recording"])["recordingConfiguration"],
+        "recording": ivs.get_recording_configuration(arn=arns["recording"])[
+            "recordingConfiguration"
+        ],
         "ingest": realtime.get_ingest_configuration(arn=arns["ingest"])["ingestConfiguration"],
     }
 
