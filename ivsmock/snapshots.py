@@ -1,9 +1,9 @@
 """Snapshots: the whole state to JSON-compatible data and back, exactly.
 
 Backends are plain objects whose attributes are ``ResourceStore``s (of dataclass resources) and
-plain data (dicts, lists, sets, dataclasses, datetimes). They are encoded generically, with a few
-``$``-tagged forms for what JSON lacks; a dataclass met twice is written once and referenced
-after, so shared objects stay shared. Loading rebuilds each backend with its factory (indexes
+plain data (dicts, lists, sets, counters, datetimes, ivsmock's own objects). They are encoded
+generically, with a few ``$``-tagged forms for what JSON lacks; an object met twice is written once
+and referenced after, so shared objects stay shared. Loading rebuilds each backend with its factory (indexes
 included) and refills it in the original order.
 """
 
@@ -14,6 +14,7 @@ import dataclasses
 import datetime
 import enum
 import importlib
+import itertools
 from typing import Any
 
 from ivsmock.core.registry import MockState, RegionState
@@ -58,6 +59,7 @@ def load_state(state: MockState, snapshot: dict[str, Any]) -> None:
     from ivsmock.services import load_service
 
     decoder = _Decoder()
+    decoder.prepare(snapshot["regions"])
     state.clear()
     for entry in snapshot["regions"]:
         region_state: RegionState = state.region(entry["account"], entry["region"])
@@ -103,7 +105,9 @@ class _Encoder:
         if isinstance(value, enum.Enum):
             return {"$enum": _name(type(value)), "value": self.value(value.value, path)}
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._dataclass(value, path)
+            return self._object(value, _dataclass_fields(value), path)
+        if type(value).__module__.startswith("ivsmock.") and hasattr(value, "__dict__"):
+            return self._object(value, list(vars(value)), path)
         if isinstance(value, dict):
             if all(isinstance(k, str) and not k.startswith("$") for k in value):
                 return {k: self.value(v, f"{path}.{k}") for k, v in value.items()}
@@ -121,19 +125,19 @@ class _Encoder:
             return {"$frozenset" if isinstance(value, frozenset) else "$set": items}
         if isinstance(value, bytes):
             return {"$bytes": base64.b64encode(value).decode()}
+        if isinstance(value, itertools.count):
+            # A counter's next value, read without advancing it.
+            return {"$count": value.__reduce__()[1][0]}
         raise SnapshotError(f"cannot snapshot {type(value).__qualname__} at {path}")
 
-    def _dataclass(self, value: Any, path: str) -> Any:
+    def _object(self, value: Any, names: list[str], path: str) -> Any:
         known = self._seen.get(id(value))
         if known is not None:
             return {"$ref": known}
         number = len(self._seen)
         self._seen[id(value)] = number
         self._keep.append(value)
-        fields = {
-            field.name: self.value(getattr(value, field.name), f"{path}.{field.name}")
-            for field in dataclasses.fields(value)
-        }
+        fields = {name: self.value(getattr(value, name), f"{path}.{name}") for name in names}
         return {"$object": _name(type(value)), "$id": number, "fields": fields}
 
 
@@ -141,13 +145,27 @@ class _Decoder:
     def __init__(self) -> None:
         self._objects: dict[int, Any] = {}
 
+    def prepare(self, data: Any) -> None:
+        """Make every object first, so references may come before definitions (sorted JSON)."""
+        if isinstance(data, list):
+            for item in data:
+                self.prepare(item)
+        elif isinstance(data, dict):
+            if "$object" in data:
+                cls = _resolve(data["$object"])
+                if not isinstance(cls, type):
+                    raise SnapshotError(f"{data['$object']} is not a class ivsmock can restore")
+                self._objects[data["$id"]] = object.__new__(cls)
+            for item in data.values():
+                self.prepare(item)
+
     def value(self, data: Any) -> Any:
         if isinstance(data, list):
             return [self.value(item) for item in data]
         if not isinstance(data, dict):
             return data
         if "$object" in data:
-            return self._dataclass(data)
+            return self._object(data)
         if "$ref" in data:
             return self._objects[data["$ref"]]
         if "$datetime" in data:
@@ -164,17 +182,19 @@ class _Decoder:
             return frozenset(_hashable(self.value(item)) for item in data["$frozenset"])
         if "$bytes" in data:
             return base64.b64decode(data["$bytes"])
+        if "$count" in data:
+            return itertools.count(data["$count"])
         return {key: self.value(item) for key, item in data.items()}
 
-    def _dataclass(self, data: dict[str, Any]) -> Any:
-        cls = _resolve(data["$object"])
-        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
-            raise SnapshotError(f"{data['$object']} is not a dataclass ivsmock can restore")
-        instance = object.__new__(cls)
-        self._objects[data["$id"]] = instance
+    def _object(self, data: dict[str, Any]) -> Any:
+        instance = self._objects[data["$id"]]
         for name, raw in data["fields"].items():
             object.__setattr__(instance, name, self.value(raw))
         return instance
+
+
+def _dataclass_fields(value: Any) -> list[str]:
+    return [field.name for field in dataclasses.fields(value)]
 
 
 def _hashable(value: Any) -> Any:

@@ -15,27 +15,60 @@ S3 = {"s3": {"bucketName": "my-recordings"}}
 
 
 def populate(mock: IvsMock) -> dict[str, Any]:
-    """Resources of every service in two accounts and regions; what Get returns for each."""
+    """Resources and live activity of all three services, in two accounts and regions."""
     ivs = mock.client("ivs")
     realtime = mock.client("ivs-realtime", region="eu-west-1", account_id="210987654321")
+    chat = mock.client("ivschat")
     recording = ivs.create_recording_configuration(
         name="rec", destinationConfiguration=S3, tags={"a": "b"}
-    )["recordingConfiguration"]
+    )["recordingConfiguration"]["arn"]
+    channel = ivs.create_channel(name="live", recordingConfigurationArn=recording)["channel"]["arn"]
+    mock.simulation.ivs.start_broadcast(channel, viewer_count=12)
     ingest = realtime.create_ingest_configuration(
         ingestProtocol="RTMPS", redundantIngest=True, attributes={"k": "v"}
-    )["ingestConfiguration"]
-    return {"recording": recording["arn"], "ingest": ingest["arn"]}
+    )["ingestConfiguration"]["arn"]
+    made = realtime.create_stage(name="studio", participantTokenConfigurations=[{"userId": "u1"}])
+    stage = made["stage"]["arn"]
+    mock.simulation.realtime.join(stage, made["participantTokens"][0]["token"])
+    logging = chat.create_logging_configuration(
+        destinationConfiguration={"s3": {"bucketName": "chat-logs"}}
+    )["arn"]
+    room = chat.create_room(name="lobby", loggingConfigurationIdentifiers=[logging])["arn"]
+    token = chat.create_chat_token(roomIdentifier=room, userId="u1", capabilities=["SEND_MESSAGE"])
+    mock.simulation.chat.connect(room, token["token"])
+    chat.send_event(roomIdentifier=room, eventName="hello", attributes={"x": "y"})
+    return {
+        "recording": recording,
+        "channel": channel,
+        "ingest": ingest,
+        "stage": stage,
+        "room": room,
+        "logging": logging,
+    }
 
 
 def describe(mock: IvsMock, arns: dict[str, Any]) -> dict[str, Any]:
+    """What the API reports of everything ``populate`` made."""
     ivs = mock.client("ivs")
     realtime = mock.client("ivs-realtime", region="eu-west-1", account_id="210987654321")
-    return {
-        "recording": ivs.get_recording_configuration(arn=arns["recording"])[
-            "recordingConfiguration"
-        ],
-        "ingest": realtime.get_ingest_configuration(arn=arns["ingest"])["ingestConfiguration"],
+    chat = mock.client("ivschat")
+    stage = realtime.get_stage(arn=arns["stage"])["stage"]
+    session = stage["activeSessionId"]
+    found: dict[str, Any] = {
+        "recording": ivs.get_recording_configuration(arn=arns["recording"]),
+        "channel": ivs.get_channel(arn=arns["channel"]),
+        "stream": ivs.get_stream(channelArn=arns["channel"]),
+        "ingest": realtime.get_ingest_configuration(arn=arns["ingest"]),
+        "stage": stage,
+        "participants": realtime.list_participants(stageArn=arns["stage"], sessionId=session),
+        "room": chat.get_room(identifier=arns["room"]),
+        "logging": chat.get_logging_configuration(identifier=arns["logging"]),
+        "events": mock.simulation.chat.sent_events(arns["room"]),
     }
+    for response in found.values():
+        if isinstance(response, dict):
+            response.pop("ResponseMetadata", None)
+    return found
 
 
 def test_round_trip_is_exact(tmp_path: Path) -> None:
