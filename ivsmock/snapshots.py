@@ -3,8 +3,8 @@
 Backends are plain objects whose attributes are ``ResourceStore``s (of dataclass resources) and
 plain data (dicts, lists, sets, counters, datetimes, ivsmock's own objects). They are encoded
 generically, with a few ``$``-tagged forms for what JSON lacks; an object met twice is written once
-and referenced after, so shared objects stay shared. Loading rebuilds each backend with its factory (indexes
-included) and refills it in the original order.
+and referenced after, so shared objects stay shared. Loading rebuilds each backend with its
+factory (indexes included) and refills it in the original order.
 """
 
 from __future__ import annotations
