@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
-from sortedcontainers import SortedDict
+from sortedcontainers import SortedList
 
 
 class Resource(Protocol):
@@ -42,8 +42,12 @@ class ResourceStore(Generic[R]):
         self._indexes: dict[str, IndexKey] = indexes or {}
         self._sequence = itertools.count(1)
         self._by_arn: dict[str, tuple[int, R]] = {}
-        self._order: SortedDict = SortedDict()
-        self._indexed: dict[str, dict[Hashable, SortedDict]] = {name: {} for name in self._indexes}
+        # Sequence numbers in order, and what each names. Buckets of the indexes are sorted
+        # lists of sequence numbers too: far cheaper to make than sorted dicts, and a new
+        # resource (the newest sequence) lands at their end.
+        self._resources: dict[int, R] = {}
+        self._order: SortedList = SortedList()
+        self._indexed: dict[str, dict[Hashable, SortedList]] = {name: {} for name in self._indexes}
         self._keys: dict[str, dict[str, Hashable]] = {}
         self._multi: dict[str, MultiIndexKey] = multi_indexes or {}
         self._multi_keys: dict[str, dict[str, frozenset[Hashable]]] = {}
@@ -61,17 +65,19 @@ class ResourceStore(Generic[R]):
         return found[1] if found is not None else None
 
     def values(self) -> Iterator[R]:
-        return iter(self._order.values())
+        resources = self._resources
+        return iter([resources[seq] for seq in self._order])
 
     def add(self, resource: R) -> None:
         seq = next(self._sequence)
         self._by_arn[resource.arn] = (seq, resource)
-        self._order[seq] = resource
+        self._resources[seq] = resource
+        self._order.add(seq)
         if self._indexes:
             keys = {name: key(resource) for name, key in self._indexes.items()}
             self._keys[resource.arn] = keys
             for name, value in keys.items():
-                self._bucket(name, value)[seq] = resource
+                self._bucket(name, value).add(seq)
         if self._multi:
             multi = {name: frozenset(key(resource)) for name, key in self._multi.items()}
             self._multi_keys[resource.arn] = multi
@@ -80,11 +86,11 @@ class ResourceStore(Generic[R]):
                     self._file(name, value, seq, resource)
 
     def _file(self, index: str, value: Hashable, seq: int, resource: R) -> None:
-        self._indexed[index].setdefault(value, SortedDict())[seq] = resource
+        self._bucket(index, value).add(seq)
 
     def _unfile(self, index: str, value: Hashable, seq: int) -> None:
         bucket = self._indexed[index][value]
-        del bucket[seq]
+        bucket.remove(seq)
         if not bucket:
             del self._indexed[index][value]
 
@@ -93,12 +99,10 @@ class ResourceStore(Generic[R]):
         if found is None:
             return None
         seq, resource = found
-        del self._order[seq]
+        del self._resources[seq]
+        self._order.remove(seq)
         for name, value in self._keys.pop(arn, {}).items():
-            bucket = self._indexed[name][value]
-            del bucket[seq]
-            if not bucket:
-                del self._indexed[name][value]
+            self._unfile(name, value, seq)
         for name, values in self._multi_keys.pop(arn, {}).items():
             for value in values:
                 self._unfile(name, value, seq)
@@ -116,11 +120,8 @@ class ResourceStore(Generic[R]):
             value = key(resource)
             if value == old[name]:
                 continue
-            bucket = self._indexed[name][old[name]]
-            del bucket[seq]
-            if not bucket:
-                del self._indexed[name][old[name]]
-            self._bucket(name, value)[seq] = resource
+            self._unfile(name, old[name], seq)
+            self._bucket(name, value).add(seq)
             old[name] = value
 
     def _reindex_multi(self, resource: R) -> None:
@@ -134,11 +135,11 @@ class ResourceStore(Generic[R]):
                 self._file(name, value, seq, resource)
             old[name] = values
 
-    def _bucket(self, index: str, value: Hashable) -> SortedDict:
+    def _bucket(self, index: str, value: Hashable) -> SortedList:
         buckets = self._indexed[index]
         bucket = buckets.get(value)
         if bucket is None:
-            bucket = buckets[value] = SortedDict()
+            bucket = buckets[value] = SortedList()
         return bucket
 
     def count(self, index: str, value: Hashable) -> int:
@@ -163,14 +164,14 @@ class ResourceStore(Generic[R]):
             ordered = self._indexed[index].get(value)
             if ordered is None:
                 return [], None
-        keys = ordered.keys()
         if descending:
             stop = ordered.bisect_left(after) if after else len(ordered)
-            chunk = keys[max(0, stop - limit - 1) : stop][::-1]
+            chunk = ordered[max(0, stop - limit - 1) : stop][::-1]
         else:
             start = ordered.bisect_right(after)
-            chunk = keys[start : start + limit + 1]
+            chunk = ordered[start : start + limit + 1]
         more = len(chunk) > limit
         chunk = chunk[:limit]
-        items = [ordered[seq] for seq in chunk]
+        resources = self._resources
+        items = [resources[seq] for seq in chunk]
         return items, (chunk[-1] if more else None)
