@@ -109,8 +109,9 @@ def create_recording_configuration(call: Call, params: Params) -> Result:
     renditions = _renditions(params.get("renditionConfiguration"))
     tags = params.get("tags") or {}
     check_new_tags(tags)
-    if len(backend.recording_configurations) >= QUOTA:
-        raise quota_exceeded("recording configurations", QUOTA)
+    quota = call.options.quota(RESOURCE_TYPE, QUOTA)
+    if len(backend.recording_configurations) >= quota:
+        raise quota_exceeded("recording configurations", quota)
     configuration = RecordingConfiguration(
         arn=arn("ivs", call.region, call.account, RESOURCE_TYPE, random_id()),
         name=params.get("name", ""),
@@ -140,7 +141,7 @@ def list_recording_configurations(call: Call, params: Params) -> Result:
         backend.recording_configurations,
         params,
         scope=f"{call.account}/{call.region}/ListRecordingConfigurations",
-        default_size=min(QUOTA, 100),
+        default_size=min(call.options.quota(RESOURCE_TYPE, QUOTA), 100),
     )
     result: dict[str, Any] = {"recordingConfigurations": [item.summary() for item in items]}
     if token:

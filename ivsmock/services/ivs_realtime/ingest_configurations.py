@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -10,11 +11,12 @@ from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.core.pagination import list_page
 from ivsmock.core.tagging import check_new_tags
+from ivsmock.services.ivs_realtime import activity
+from ivsmock.services.ivs_realtime.quotas import quota
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs_realtime.backend import RealTimeBackend
 
-QUOTA = 100
 MAX_ATTRIBUTES_BYTES = 1024
 RESOURCE_TYPE = "ingest-configuration"
 
@@ -41,6 +43,10 @@ class IngestConfiguration:
     @property
     def resource_id(self) -> str:
         return self.arn.rsplit("/", 1)[1]
+
+    @property
+    def participant_id(self) -> str:
+        return self.primary.participant_id
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -92,10 +98,24 @@ def check_attributes(attributes: dict[str, str]) -> None:
         )
 
 
+def _disconnect_publisher(
+    backend: RealTimeBackend, configuration: IngestConfiguration, now: datetime.datetime
+) -> None:
+    stage = backend.stages.get(configuration.stage_arn)
+    if stage is None:
+        return
+    publisher = activity.connected_participant(backend, stage, configuration.participant_id)
+    if publisher is not None:
+        activity.leave(backend, publisher, now)
+
+
 def _get(backend: RealTimeBackend, target: str) -> IngestConfiguration:
     found = backend.ingest_configurations.get(target)
     if found is None:
-        raise ServiceError("ResourceNotFoundException", f"Ingest configuration not found: {target}")
+        raise ServiceError(
+            "ResourceNotFoundException",
+            f"Ingest configuration not found: {target}; ListIngestConfigurations shows them",
+        )
     return found
 
 
@@ -115,8 +135,9 @@ def create_ingest_configuration(call: Call, params: Params) -> Result:
         raise invalid("stageArn", f"stage {stage_arn} does not exist in this account and region")
     tags = params.get("tags") or {}
     check_new_tags(tags)
-    if len(backend.ingest_configurations) >= QUOTA:
-        raise quota_exceeded("ingest configurations", QUOTA)
+    limit = quota(call, "ingest-configuration")
+    if len(backend.ingest_configurations) >= limit:
+        raise quota_exceeded("ingest configurations", limit)
     configuration_id = random_id()
     primary = _credential(call, configuration_id)
     configuration = IngestConfiguration(
@@ -152,7 +173,9 @@ def list_ingest_configurations(call: Call, params: Params) -> Result:
             "filterByStageArn",
             "filterByStageArn and filterByState cannot be used together; use one of them",
         )
-    index, value = ("stage", by_stage) if by_stage else ("state", by_state) if by_state else (None, None)
+    index, value = (
+        ("stage", by_stage) if by_stage else ("state", by_state) if by_state else (None, None)
+    )
     items, token = list_page(
         backend.ingest_configurations,
         params,
@@ -178,7 +201,10 @@ def update_ingest_configuration(call: Call, params: Params) -> Result:
         )
     stage_arn = params.get("stageArn")
     if stage_arn and not backend.stage_exists(stage_arn):
-        raise ServiceError("ResourceNotFoundException", f"Stage not found: {stage_arn}")
+        raise ServiceError(
+            "ResourceNotFoundException",
+            f"Stage not found: {stage_arn}; create it with CreateStage or pass '' to detach",
+        )
     if stage_arn is not None:
         configuration.stage_arn = stage_arn
         backend.ingest_configurations.reindex(configuration)
@@ -201,5 +227,7 @@ def delete_ingest_configuration(call: Call, params: Params) -> Result:
             f"Ingest configuration {configuration.arn} is ACTIVE (a publisher is streaming "
             f"through it); pass force=true to disconnect the publisher and delete it"
         )
+    if configuration.state == "ACTIVE":
+        _disconnect_publisher(backend, configuration, call.state.mock_state.clock.now())
     backend.ingest_configurations.remove(configuration.arn)
     return {}
