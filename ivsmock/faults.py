@@ -63,18 +63,8 @@ class Faults:
     ) -> Fault:
         """Answer ThrottlingException (HTTP 429), as AWS's front door does on any operation."""
         names = self._check_operation(service, operation)
-        return self._add(
-            service,
-            names,
-            THROTTLING,
-            "Rate exceeded",
-            429,
-            times,
-            every,
-            probability,
-            seed,
-            0.0,
-        )
+        how_often = (times, every, probability, seed)
+        return self._add(service, names, THROTTLING, "Rate exceeded", 429, *how_often, 0.0)
 
     def server_error(
         self,
@@ -88,17 +78,9 @@ class Faults:
     ) -> Fault:
         """Answer InternalServerException (HTTP 500), which botocore retries."""
         names = self._check_operation(service, operation)
+        how_often = (times, every, probability, seed)
         return self._add(
-            service,
-            names,
-            SERVER_ERROR,
-            "Internal server error",
-            500,
-            times,
-            every,
-            probability,
-            seed,
-            0.0,
+            service, names, SERVER_ERROR, "Internal server error", 500, *how_often, 0.0
         )
 
     def delay(
