@@ -190,11 +190,22 @@ class _Decoder:
         instance = self._objects[data["$id"]]
         for name, raw in data["fields"].items():
             object.__setattr__(instance, name, self.value(raw))
+        if dataclasses.is_dataclass(instance):
+            for field in dataclasses.fields(instance):
+                if field.name.startswith("_"):
+                    object.__setattr__(instance, field.name, _default(field))
         return instance
 
 
 def _dataclass_fields(value: Any) -> list[str]:
-    return [field.name for field in dataclasses.fields(value)]
+    # Fields named with a leading underscore are caches: rebuilt, never written.
+    return [field.name for field in dataclasses.fields(value) if not field.name.startswith("_")]
+
+
+def _default(field: dataclasses.Field[Any]) -> Any:
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return None if field.default is dataclasses.MISSING else field.default
 
 
 def _hashable(value: Any) -> Any:

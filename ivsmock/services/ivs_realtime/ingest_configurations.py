@@ -39,6 +39,10 @@ class IngestConfiguration:
     redundant: list[Credential] | None
     state: str = "INACTIVE"
     tags: dict[str, str] = field(default_factory=dict)
+    # The last summary and what it depended on: Lists build pages of them on every call.
+    _summary: tuple[tuple[str, str, bool], dict[str, Any]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def resource_id(self) -> str:
@@ -49,7 +53,12 @@ class IngestConfiguration:
         return self.primary.participant_id
 
     def summary(self) -> dict[str, Any]:
-        return {
+        """The List shape; shared between calls, so callers must not change it."""
+        key = (self.stage_arn, self.state, self.redundant is not None)
+        cached = self._summary
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        summary = {
             "name": self.name,
             "arn": self.arn,
             "ingestProtocol": self.ingest_protocol,
@@ -57,8 +66,10 @@ class IngestConfiguration:
             "participantId": self.primary.participant_id,
             "state": self.state,
             "userId": self.user_id,
-            "redundantIngest": self.redundant is not None,
+            "redundantIngest": key[2],
         }
+        self._summary = (key, summary)
+        return summary
 
     def describe(self) -> dict[str, Any]:
         result = {
