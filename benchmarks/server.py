@@ -1,37 +1,40 @@
 """Server mode's per-call cost, against in-process mocking and against moto's server.
 
-    .venv/bin/python benchmarks/server.py [--calls 300]
+The same boto3 calls on ivs channels (CreateChannel, GetChannel, ListChannels with a page of 20)
+are timed three ways: against ``mock_ivs`` in process, against ``IvsMockServer`` over HTTP, and
+against moto's ``ThreadedMotoServer`` (which needs Flask: ``pip install "moto[server]"``). Both
+servers run on Werkzeug in a thread of this process, so "server/moto server" compares what each
+does per request on the same HTTP stack. Per-call cost is the best of several rounds.
 
-The same boto3 calls on ivs channels (CreateChannel, GetChannel, ListChannels) are timed
-three ways: against ``mock_ivs`` in process, against ``IvsMockServer`` over HTTP, and against
-moto's ``ThreadedMotoServer`` (which needs Flask: ``pip install "moto[server]"``). Both servers
-run in a thread of this process on Werkzeug, so the comparison is of what each does per request.
-``run()`` returns one dict per operation; the script prints them and the ratios.
+Run: ``.venv/bin/python benchmarks/server.py``; ``run()`` returns the rows.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
-import time
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import boto3
 from botocore.config import Config
 
+from benchmarks.harness import per_call, table
 from ivsmock import mock_ivs
 from ivsmock.server import IvsMockServer
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
-WARM_UP = 20
+CALLS = 60  # per round; the harness keeps the best of its rounds
 PAGE = 20  # ListChannels page size, the same for every backend
 NO_RETRIES = Config(retries={"max_attempts": 0})
 Client = Any
-Setup = Callable[[], Iterator[Client]]
 
 
 def _client(endpoint_url: str | None = None) -> Client:
@@ -74,27 +77,19 @@ def moto_server() -> Iterator[Client]:
         server.stop()
 
 
-def _per_call_us(call: Callable[[int], object], calls: int) -> float:
-    for i in range(WARM_UP):
-        call(-1 - i)
-    started = time.perf_counter()
-    for i in range(calls):
-        call(i)
-    return (time.perf_counter() - started) / calls * 1e6
-
-
 def measure(setup: Callable[[], Any], calls: int) -> dict[str, float]:
     """Microseconds per call of each channel operation against one backend."""
     with setup() as ivs:
         first = ivs.create_channel(name="first")["channel"]["arn"]
-        return {
-            "CreateChannel": _per_call_us(lambda i: ivs.create_channel(name=f"ch-{i}"), calls),
-            "GetChannel": _per_call_us(lambda i: ivs.get_channel(arn=first), calls),
-            "ListChannels": _per_call_us(lambda i: ivs.list_channels(maxResults=PAGE), calls),
+        actions = {
+            "CreateChannel": lambda: ivs.create_channel(name="benchmark"),
+            "GetChannel": lambda: ivs.get_channel(arn=first),
+            "ListChannels": lambda: ivs.list_channels(maxResults=PAGE),
         }
+        return {name: per_call(action, calls) * 1e6 for name, action in actions.items()}
 
 
-def run(calls: int = 300) -> list[dict[str, Any]]:
+def run(calls: int = CALLS) -> list[dict[str, Any]]:
     """One row per operation: µs per call in process, over ivsmock's server, over moto's."""
     local = measure(in_process, calls)
     served = measure(ivsmock_server, calls)
@@ -107,7 +102,7 @@ def run(calls: int = 300) -> list[dict[str, Any]]:
     for operation, server_us in served.items():
         row: dict[str, Any] = {
             "operation": operation,
-            "calls": calls,
+            "calls_per_round": calls,
             "in_process_us": round(local[operation], 1),
             "ivsmock_server_us": round(server_us, 1),
             "server_vs_in_process": round(server_us / local[operation], 2),
@@ -123,30 +118,6 @@ def run(calls: int = 300) -> list[dict[str, Any]]:
     return rows
 
 
-def _print(rows: list[dict[str, Any]]) -> None:
-    print(
-        f"{'operation':<14} {'in process':>11} {'ivsmock srv':>12} {'moto srv':>10} "
-        f"{'srv/in-proc':>12} {'srv/moto':>9}   (µs per call, {rows[0]['calls']} calls)"
-    )
-    for row in rows:
-        moto = "n/a" if row["moto_server_us"] is None else f"{row['moto_server_us']:.0f}"
-        versus_moto = (
-            "n/a" if row["server_vs_moto_server"] is None else f"{row['server_vs_moto_server']:.2f}"
-        )
-        print(
-            f"{row['operation']:<14} {row['in_process_us']:>11.0f} "
-            f"{row['ivsmock_server_us']:>12.0f} {moto:>10} "
-            f"{row['server_vs_in_process']:>12.2f} {versus_moto:>9}"
-        )
-    if "note" in rows[0]:
-        print(rows[0]["note"])
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--calls", type=int, default=300, help="timed calls per operation")
-    _print(run(parser.parse_args().calls))
-
-
 if __name__ == "__main__":
-    main()
+    rows = run()
+    print(table(rows, list(dict.fromkeys(key for row in rows for key in row))))

@@ -50,9 +50,12 @@ def test_decorator_on_async_def() -> None:
 
 def test_async_context_manager_and_errors() -> None:
     async def scenario() -> None:
-        async with mock_ivs() as mock, session().create_client(
-            "ivs-realtime", region_name="eu-west-1", config=NO_RETRY
-        ) as realtime:
+        async with (
+            mock_ivs() as mock,
+            session().create_client(
+                "ivs-realtime", region_name="eu-west-1", config=NO_RETRY
+            ) as realtime,
+        ):
             made = await realtime.create_ingest_configuration(ingestProtocol="RTMPS")
             arn = made["ingestConfiguration"]["arn"]
             assert mock.resources("ivs-realtime", "ingest-configuration", region="eu-west-1")

@@ -31,13 +31,20 @@ def test_fixture_and_marker(pytester: pytest.Pytester) -> None:
                 "arn:aws:ivs:eu-central-1:111122223333:"
             )
 
+        @pytest.mark.ivsmock(account_id="111122223333")
+        def test_server_fixture(ivs_server) -> None:
+            ivs = ivs_server.client("ivs")
+            made = ivs.create_recording_configuration(destinationConfiguration=S3)
+            assert ":111122223333:" in made["recordingConfiguration"]["arn"]
+            assert ivs_server.url.startswith("http://127.0.0.1:")
+
         @pytest.mark.ivsmock("positional")
         def test_marker_with_positional_is_an_error(ivs_mock: IvsMock) -> None:
             pass
         """
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=3, errors=1)
+    result.assert_outcomes(passed=4, errors=1)
     result.stdout.fnmatch_lines(["*keyword arguments only*"])
 
 
