@@ -13,7 +13,6 @@ from ivsmock.core.errors import NotImplementedOperationError, ServiceError, vali
 from ivsmock.core.model import OperationSpec, service_spec
 from ivsmock.core.operations import Call, handler_for, implemented
 from ivsmock.core.options import MockOptions
-from ivsmock.core.records import CallRecord
 from ivsmock.core.registry import MockState
 from ivsmock.core.wire_in import HttpRequest, parse_request
 from ivsmock.core.wire_out import HttpAnswer, serialize_error, serialize_result
@@ -84,13 +83,11 @@ def dispatch(
     except ServiceError as error:
         if STRICT and not error.injected:
             _check_error(op, error)
-        state.calls.append(
-            CallRecord(service, operation, account, region, params, error.code, None)
-        )
+        state.calls.add(service, operation, account, region, params, error.code, None)
         return serialize_error(spec, error)
     if STRICT:
         _check_output(op, result)
-    state.calls.append(CallRecord(service, operation, account, region, params, None, result))
+    state.calls.add(service, operation, account, region, params, None, result)
     return serialize_result(op, result)
 
 

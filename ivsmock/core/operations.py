@@ -13,7 +13,7 @@ Params = dict[str, Any]
 Result = dict[str, Any] | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Call:
     """One request, as a handler sees it: who calls, where, and the state it may change."""
 

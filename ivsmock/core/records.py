@@ -27,23 +27,44 @@ class CallRecord:
         return self.error is None
 
 
+Entry = tuple[str, str, str, str, dict[str, Any], "str | None", "dict[str, Any] | None"]
+
+
 class CallLog:
-    """An append-only, ordered list of CallRecords with small query helpers."""
+    """An append-only, ordered list of CallRecords with small query helpers.
+
+    Every answered call appends here, so entries are stored as plain tuples (cheap to make) and
+    become CallRecords when read.
+    """
 
     def __init__(self) -> None:
-        self._records: list[CallRecord] = []
+        self._entries: list[Entry] = []
 
-    def append(self, record: CallRecord) -> None:
-        self._records.append(record)  # atomic under the GIL: no lock needed
+    def add(
+        self,
+        service: str,
+        operation: str,
+        account: str,
+        region: str,
+        params: dict[str, Any],
+        error: str | None,
+        output: dict[str, Any] | None,
+    ) -> None:
+        # list.append is atomic under the GIL: no lock needed.
+        self._entries.append((service, operation, account, region, params, error, output))
+
+    @property
+    def _records(self) -> list[CallRecord]:
+        return [CallRecord(*entry) for entry in list(self._entries)]
 
     def __iter__(self) -> Iterator[CallRecord]:
-        return iter(list(self._records))
+        return iter(self._records)
 
     def __len__(self) -> int:
-        return len(self._records)
+        return len(self._entries)
 
     def __getitem__(self, index: int) -> CallRecord:
-        return self._records[index]
+        return CallRecord(*self._entries[index])
 
     def find(
         self,
@@ -57,7 +78,7 @@ class CallLog:
         """The records that match every criterion given, in call order."""
         return [
             record
-            for record in list(self._records)
+            for record in self._records
             if (operation is None or record.operation == operation)
             and (service is None or record.service == service)
             and (account is None or record.account == account)
@@ -66,4 +87,4 @@ class CallLog:
         ]
 
     def clear(self) -> None:
-        self._records.clear()
+        self._entries.clear()

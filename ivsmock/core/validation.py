@@ -9,6 +9,7 @@ strings and headers) and, in strict mode, responses (``for_output=True``: timest
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -24,10 +25,14 @@ _PATTERN_CACHE: dict[str, Any] = {}
 def _pattern(source: str) -> Any:
     compiled = _PATTERN_CACHE.get(source)
     if compiled is None:
-        import regex  # only when a service's model is first compiled: keeps `import ivsmock` cheap
+        # The model's patterns are Java regexes, not anchored: search, not match. The standard
+        # `re` is faster and takes most of them; `regex` takes the Unicode classes (\p{L} ...).
+        if "\\p{" in source:
+            import regex  # only when needed: keeps `import ivsmock` cheap
 
-        # The model's patterns are Java regexes (\p{L} and co.), not anchored: search, not match.
-        compiled = regex.compile(source)
+            compiled = regex.compile(source)
+        else:
+            compiled = re.compile(source)
         _PATTERN_CACHE[source] = compiled
     return compiled
 
