@@ -79,6 +79,8 @@ def dispatch(
         region_state = state.region(account, region)
         call = Call(service, operation, account, region, region_state, options)
         with region_state.lock:
+            if region_state.backend(service).timers:
+                region_state.backend(service).run_timers(state.clock.now())
             result = handler(call, params)
     except ServiceError as error:
         if STRICT and not error.injected:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import heapq
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -20,12 +22,34 @@ def register_backend(service: str, factory: BackendFactory) -> None:
 
 
 class ServiceBackend:
-    """Base of the per-service backends: its ``ResourceStore`` attributes are its resources."""
+    """Base of the per-service backends: its ``ResourceStore`` attributes are its resources.
+
+    ``timers`` holds what AWS does later by itself (a configuration settling, an ended
+    composition being forgotten) as plain data, so snapshots keep it: a heap of
+    ``(due, sequence, action, target)``. A timer runs at the start of the first call to the
+    service, in its account and region, once the mock's clock has moved past ``due``; it calls
+    the backend's ``timer_<action>(target, now)``.
+    """
 
     def __init__(self, region: RegionState) -> None:
         self.region_state = region
         self.account = region.account
         self.region = region.region
+        self.timers: list[tuple[datetime.datetime, int, str, str]] = []
+        self.timer_count = 0  # orders timers that fall due at the same moment
+
+    def schedule(self, due: datetime.datetime, action: str, target: str) -> None:
+        if not callable(getattr(self, f"timer_{action}", None)):
+            raise AttributeError(f"{type(self).__name__} has no timer_{action}")
+        self.timer_count += 1
+        heapq.heappush(self.timers, (due, self.timer_count, action, target))
+
+    def run_timers(self, now: datetime.datetime) -> None:
+        """Run every timer whose moment the clock has passed, in order."""
+        timers = self.timers
+        while timers and timers[0][0] < now:
+            _, _, action, target = heapq.heappop(timers)
+            getattr(self, f"timer_{action}")(target, now)
 
     def stores(self) -> Iterator[ResourceStore[Any]]:
         for value in vars(self).values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from typing import TYPE_CHECKING
 
@@ -75,3 +76,9 @@ class IvsBackend(ServiceBackend):
     def channels_using_recording_configuration(self, arn: str) -> list[str]:
         """ARNs of the channels that record with ``arn``."""
         return self.channels_using("recording", arn)
+
+    def timer_settle_recording_configuration(self, arn: str, now: datetime.datetime) -> None:
+        """AWS finishes creating a recording configuration (CREATING -> ACTIVE)."""
+        configuration = self.recording_configurations.get(arn)
+        if configuration is not None and configuration.state == "CREATING":
+            configuration.state = "ACTIVE"

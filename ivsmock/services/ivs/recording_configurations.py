@@ -1,8 +1,9 @@
 """Recording configurations: Create, Get, List, Delete.
 
-A new configuration is ``CREATING`` in the Create response and ``ACTIVE`` for every later call,
-unless the mock was started with ``settle_recording_configurations=False``: then it stays
-``CREATING`` until ``IvsMock.simulation.settle_recording_configuration`` moves it on.
+A new configuration is ``CREATING`` and becomes ``ACTIVE`` once the mock's clock has moved past
+its creation: with the clock running, that is every later call; with a frozen clock, after
+``mock.clock.advance(...)``. With ``settle_recording_configurations=False`` it stays ``CREATING``
+until ``IvsMock.simulation.settle_recording_configuration`` moves it on.
 """
 
 from __future__ import annotations
@@ -122,11 +123,11 @@ def create_recording_configuration(call: Call, params: Params) -> Result:
         recording_reconnect_window_seconds=params.get("recordingReconnectWindowSeconds", 0),
         tags=dict(tags),
     )
-    response = {"recordingConfiguration": configuration.describe()}
-    if call.options.settle_recording_configurations:
-        configuration.state = "ACTIVE"
     backend.recording_configurations.add(configuration)
-    return response
+    if call.options.settle_recording_configurations:
+        now = call.state.mock_state.clock.now()
+        backend.schedule(now, "settle_recording_configuration", configuration.arn)
+    return {"recordingConfiguration": configuration.describe()}
 
 
 @operation("ivs", "GetRecordingConfiguration")

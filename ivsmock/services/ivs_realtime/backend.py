@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 
 from ivsmock.core.errors import ServiceError
@@ -103,3 +104,19 @@ class RealTimeBackend(ServiceBackend):
                 f"{self.account}, region {self.region}); create it with CreateStage first",
             )
         return stage
+
+    def timer_advance_composition(self, arn: str, now: datetime.datetime) -> None:
+        """AWS finishes starting a composition (STARTING -> ACTIVE)."""
+        from ivsmock.services.ivs_realtime.compositions import advance
+
+        composition = self.compositions.get(arn)
+        if composition is not None and composition.state == "STARTING":
+            advance(self, composition, now)
+
+    def timer_forget_composition(self, arn: str, now: datetime.datetime) -> None:
+        """AWS forgets an ended composition a few minutes after it ended."""
+        from ivsmock.services.ivs_realtime.compositions import purge
+
+        composition = self.compositions.get(arn)
+        if composition is not None and not composition.live:
+            purge(self, composition)

@@ -1,10 +1,11 @@
 """Server-side compositions: StartComposition, GetComposition, ListCompositions, StopComposition.
 
 State machine (deterministic; see docs/realtime.md): the Start response says STARTING; with
-automatic advancing (the default) the composition is ACTIVE from the next call on, and
-StopComposition moves it straight to STOPPED. With
-``mock.simulation.realtime.auto_advance_compositions(False)`` it stays STARTING, and after
-Stop STOPPING, until ``advance_composition`` moves it on; ``fail_composition`` fails it.
+automatic advancing (the default) the composition is ACTIVE once the mock's clock has moved past
+its start (with the clock running: from the next call on), and StopComposition moves it straight
+to STOPPED. With ``mock.simulation.realtime.auto_advance_compositions(False)`` it stays STARTING,
+and after Stop STOPPING, until ``advance_composition`` moves it on; ``fail_composition`` fails
+it. An ended (STOPPED or FAILED) composition is forgotten 5 minutes of clock time after it ends.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 RESOURCE_TYPE = "composition"
 LIVE_STATES = frozenset({"STARTING", "ACTIVE", "STOPPING"})
+# AWS removes STOPPED and FAILED compositions about 5 minutes after they end.
+FORGOTTEN_AFTER = datetime.timedelta(minutes=5)
 GRID_DEFAULTS: dict[str, Any] = {
     "featuredParticipantAttribute": "",
     "gridGap": 2,
@@ -291,6 +294,7 @@ def finish(
             destination.end_time = now
     backend.compositions.reindex(composition)
     _release(backend, composition)
+    backend.schedule(now + FORGOTTEN_AFTER, "forget_composition", composition.arn)
 
 
 def purge(backend: RealTimeBackend, composition: Composition) -> None:
@@ -344,7 +348,7 @@ def start_composition(call: Call, params: Params) -> Result:
     backend.compositions.add(composition)
     _track(backend, composition)
     if backend.auto_advance_compositions:
-        advance(backend, composition, composition.start_time)
+        backend.schedule(composition.start_time, "advance_composition", composition.arn)
     return response
 
 
