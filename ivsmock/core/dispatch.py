@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from ivsmock.core.errors import NotImplementedOperationError, ServiceError, validation_error
-from ivsmock.core.model import OperationSpec, service_spec
+from ivsmock.core.model import OperationSpec, ServiceSpec, service_spec
 from ivsmock.core.operations import Call, handler_for, implemented
 from ivsmock.core.options import MockOptions
 from ivsmock.core.registry import MockState
@@ -48,14 +48,10 @@ def dispatch(
     state: MockState,
     options: MockOptions,
 ) -> HttpAnswer:
-    spec = service_spec(service)
-    op = spec.operations.get(operation)
-    if op is None:
-        raise NotImplementedOperationError(
-            f"{service} has no operation {operation!r} in botocore's model; "
-            f"its operations are: {', '.join(sorted(spec.operations))}"
-        )
-    load_service(service)
+    route = _ROUTES.get((service, operation))
+    if route is None:
+        route = _route(service, operation)
+    spec, op = route
     handler = handler_for(service, operation)
     if handler is None:
         raise NotImplementedOperationError(
@@ -91,6 +87,23 @@ def dispatch(
         _check_output(op, result)
     state.calls.add(service, operation, account, region, params, None, result)
     return serialize_result(op, result)
+
+
+_ROUTES: dict[tuple[str, str], tuple[ServiceSpec, OperationSpec]] = {}
+
+
+def _route(service: str, operation: str) -> tuple[ServiceSpec, OperationSpec]:
+    """The model's spec of an operation, with its service loaded; cached per operation."""
+    spec = service_spec(service)
+    op = spec.operations.get(operation)
+    if op is None:
+        raise NotImplementedOperationError(
+            f"{service} has no operation {operation!r} in botocore's model; "
+            f"its operations are: {', '.join(sorted(spec.operations))}"
+        )
+    load_service(service)
+    _ROUTES[(service, operation)] = (spec, op)
+    return spec, op
 
 
 def _check_error(op: OperationSpec, error: ServiceError) -> None:

@@ -15,7 +15,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from botocore.awsrequest import AWSResponse
 from botocore.credentials import Credentials
@@ -67,7 +66,10 @@ _ACTIVE = _Activation()
 def _to_http_request(request: Any) -> HttpRequest:
     from ivsmock.core.wire_in import HttpRequest
 
-    parts = urlsplit(request.url)
+    # scheme://host/path?query: only the path and the query matter here.
+    url = request.url
+    start = url.find("/", url.find("//") + 2)
+    path, _, query = url[start:].partition("?") if start >= 0 else ("/", "", "")
     body = request.body
     if body is None:
         body = b""
@@ -77,7 +79,7 @@ def _to_http_request(request: Any) -> HttpRequest:
         body = bytes(body)
     elif not isinstance(body, bytes):
         body = body.read()
-    return HttpRequest(request.method, parts.path, parts.query, _Headers(request.headers), body)
+    return HttpRequest(request.method, path or "/", query, _Headers(request.headers), body)
 
 
 class _Headers:

@@ -74,15 +74,13 @@ def serialize_result(spec: OperationSpec, result: dict[str, Any] | None) -> Http
     headers = _base_headers(spec.service)
     if not spec.has_output or spec.status == 204:
         return HttpAnswer(spec.status, headers, b"")
-    result = result or {}
-    for member in spec.output_headers:
-        value = result.get(member.name)
-        if value is not None:
-            headers[member.wire_name] = str(value)
-    if spec.output_headers:
-        body = {m.name: result[m.name] for m in spec.output_body if m.name in result}
-    else:
-        body = result
+    body = result or {}
+    if spec.output_headers and any(m.name in body for m in spec.output_headers):
+        for member in spec.output_headers:
+            value = body.get(member.name)
+            if value is not None:
+                headers[member.wire_name] = str(value)
+        body = {m.name: body[m.name] for m in spec.output_body if m.name in body}
     if spec.output_has_timestamps:
         body = _plain(body)
     return HttpAnswer(spec.status, headers, orjson.dumps(body))
