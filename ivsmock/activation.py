@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import json
 import os
@@ -219,7 +220,8 @@ class IvsMock:
         backend = self.backend(service, account_id=account_id, region=region)
         for store in backend.stores():
             if store.resource_type == resource_type:
-                return [resource.describe() for resource in store.values()]
+                # Copies: describe() shares the resource's own (never mutated) data.
+                return [copy.deepcopy(resource.describe()) for resource in store.values()]
         known = sorted(store.resource_type for store in backend.stores())
         raise ValueError(
             f"{service} has no resource type {resource_type!r}; it stores: {', '.join(known)}"

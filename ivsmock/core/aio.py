@@ -18,7 +18,7 @@ class _AsyncBody:
 
 def install(
     answer: Callable[[str, Any], tuple[int, dict[str, str], bytes] | None],
-    services: frozenset[str],
+    lacks_credentials: Callable[[Any, Any], bool],
     fake_credentials: tuple[str, str],
 ) -> Callable[[], None]:
     """Wrap aiobotocore's emitter and signer; returns the function that undoes it."""
@@ -50,11 +50,7 @@ def install(
         request_credentials: Any = None,
         **kwargs: Any,
     ) -> Any:
-        if (
-            request_credentials is None
-            and self._credentials is None
-            and self._service_id.hyphenize() in services
-        ):
+        if lacks_credentials(self, request_credentials):
             request_credentials = credentials
         return await original_auth(
             self, signing_name, region_name, signature_version, request_credentials, **kwargs

@@ -27,17 +27,24 @@ class ContractViolation(AssertionError):
     """Strict mode: a handler produced something the model does not allow (an ivsmock bug)."""
 
 
+def credential_scope(request: HttpRequest) -> list[str]:
+    """The SigV4 credential of a request, ``[key id, date, region, service, "aws4_request"]``;
+    empty for an unsigned request."""
+    auth = request.headers.get("authorization", "")
+    start = auth.find("Credential=")
+    if start < 0:
+        return []
+    return str(auth[start + 11 :].split(",", 1)[0]).split("/")
+
+
 def identify(request: HttpRequest, options: MockOptions) -> tuple[str, str]:
     """(account, region) of a request: from the SigV4 credential scope, else the defaults."""
     account, region = options.account_id, options.region
-    auth = request.headers.get("authorization", "")
-    start = auth.find("Credential=")
-    if start >= 0:
-        scope = auth[start + 11 :].split(",", 1)[0].split("/")
-        if len(scope) >= 3:
-            key_id, region = scope[0], scope[2] or region
-            if len(key_id) == 12 and key_id.isdigit():
-                account = key_id
+    scope = credential_scope(request)
+    if len(scope) >= 3:
+        key_id, region = scope[0], scope[2] or region
+        if len(key_id) == 12 and key_id.isdigit():
+            account = key_id
     return account, region
 
 

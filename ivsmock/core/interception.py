@@ -116,6 +116,15 @@ def _answer(event_name: str, request: Any) -> AWSResponse | None:
     return AWSResponse(request.url, parts[0], parts[1], _Body(parts[2]))
 
 
+def lacks_credentials(signer: Any, request_credentials: Any) -> bool:
+    """A client of the three services made with no credentials at all: it gets fake ones."""
+    return (
+        request_credentials is None
+        and signer._credentials is None
+        and signer._service_id.hyphenize() in _SERVICES
+    )
+
+
 def _install() -> None:
     original_emit = HierarchicalEmitter._emit
     original_auth = RequestSigner.get_auth_instance
@@ -142,12 +151,7 @@ def _install() -> None:
         request_credentials: Any = None,
         **kwargs: Any,
     ) -> Any:
-        # A client made with no credentials at all still works against the mock.
-        if (
-            request_credentials is None
-            and self._credentials is None
-            and self._service_id.hyphenize() in _SERVICES
-        ):
+        if lacks_credentials(self, request_credentials):
             request_credentials = _FAKE_CREDENTIALS
         return original_auth(
             self, signing_name, region_name, signature_version, request_credentials, **kwargs
@@ -157,7 +161,7 @@ def _install() -> None:
         from ivsmock.core import aio
 
         _ACTIVE._uninstall_aio = aio.install(
-            _answer_parts, _SERVICES, (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+            _answer_parts, lacks_credentials, (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
         )
 
     _ACTIVE._saved_emit = original_emit

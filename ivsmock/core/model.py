@@ -26,6 +26,11 @@ PATTERN_OVERRIDES: dict[str, dict[str, str]] = {
 }
 
 
+# Model quirk: IVS answers "" for an unset enum (a channel's `preset` on BASIC and STANDARD
+# channels, as the model's own documentation says), a value the enum does not list.
+EMPTY_ENUM_OUTPUTS: dict[str, frozenset[str]] = {"ivs": frozenset({"TranscodePreset"})}
+
+
 @dataclass(frozen=True)
 class Member:
     name: str
@@ -135,7 +140,9 @@ def _build(name: str) -> ServiceSpec:
     shapes = model["shapes"]
     overrides = PATTERN_OVERRIDES.get(name, {})
     inputs = Compiler(shapes, overrides, for_output=False)
-    outputs = Compiler(shapes, overrides, for_output=True)
+    outputs = Compiler(
+        shapes, overrides, for_output=True, empty_enums=EMPTY_ENUM_OUTPUTS.get(name, frozenset())
+    )
 
     errors: dict[str, ErrorSpec] = {}
     for shape_name, shape in shapes.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -55,7 +56,7 @@ class CallLog:
 
     @property
     def _records(self) -> list[CallRecord]:
-        return [CallRecord(*entry) for entry in list(self._entries)]
+        return [_record(entry) for entry in list(self._entries)]
 
     def __iter__(self) -> Iterator[CallRecord]:
         return iter(self._records)
@@ -64,7 +65,7 @@ class CallLog:
         return len(self._entries)
 
     def __getitem__(self, index: int) -> CallRecord:
-        return CallRecord(*self._entries[index])
+        return _record(self._entries[index])
 
     def find(
         self,
@@ -88,3 +89,9 @@ class CallLog:
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+def _record(entry: Entry) -> CallRecord:
+    # Copied when read, not when answered: outputs share the resources' own data, which a test
+    # changing a record must not reach.
+    return CallRecord(*copy.deepcopy(entry))

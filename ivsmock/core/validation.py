@@ -47,14 +47,20 @@ def _join(path: str, name: str) -> str:
 
 
 class Compiler:
-    """Compiles the shapes of one service; ``pattern_overrides`` fixes known model quirks."""
+    """Compiles the shapes of one service; ``pattern_overrides`` and ``empty_enums`` (enum shapes
+    whose outputs may be ``""``) fix known model quirks."""
 
     def __init__(
-        self, shapes: Shapes, pattern_overrides: Mapping[str, str], for_output: bool
+        self,
+        shapes: Shapes,
+        pattern_overrides: Mapping[str, str],
+        for_output: bool,
+        empty_enums: frozenset[str] = frozenset(),
     ) -> None:
         self._shapes = shapes
         self._pattern_overrides = pattern_overrides
         self._for_output = for_output
+        self._empty_enums = empty_enums
         self._compiled: dict[str, Check] = {}
 
     def compile(self, shape_name: str) -> Check:
@@ -163,9 +169,7 @@ class Compiler:
         enum_text = "[" + ", ".join(shape.get("enum", ())) + "]"
         source = self._pattern_overrides.get(shape_name, shape.get("pattern"))
         compiled = _pattern(source) if source else None
-        # IVS answers "" for an unset enum member (a channel's preset on STANDARD), so an
-        # output may hold "" where the enum has no such value.
-        allow_empty = self._for_output
+        allow_empty = self._for_output and shape_name in self._empty_enums
 
         def check(value: Any, path: str, problems: Problems) -> None:
             if not isinstance(value, str):

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from botocore.loaders import create_loader
 
+from ivsmock.core.dispatch import credential_scope
 from ivsmock.core.ids import parse_arn
 from ivsmock.core.model import SERVICES, service_spec
 from ivsmock.core.wire_in import HttpRequest
@@ -125,12 +126,9 @@ class Router:
             named = self._by_host.get(host.split(".", 1)[0])
             if named is not None:
                 return (named,)
-        auth = request.headers.get("authorization", "")
-        start = auth.find("Credential=")
-        if start >= 0:
-            scope = auth[start + 11 :].split(",", 1)[0].split("/")
-            if len(scope) >= 4 and scope[3] in self._by_signing_name:
-                return tuple(self._by_signing_name[scope[3]])
+        scope = credential_scope(request)
+        if len(scope) >= 4 and scope[3] in self._by_signing_name:
+            return tuple(self._by_signing_name[scope[3]])
         return SERVICES
 
     def _no_route(self, request: HttpRequest, candidates: tuple[str, ...]) -> RoutingError:

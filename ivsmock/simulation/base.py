@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ivsmock.core.ids import parse_arn
+
 if TYPE_CHECKING:
     from ivsmock.activation import IvsMock
     from ivsmock.core.registry import RegionState
@@ -26,7 +28,7 @@ class SimulationArea:
 
     def _region_of_arn(self, arn: str) -> tuple[str, str]:
         """(account, region) an ARN names, so callers need not repeat them."""
-        parts = arn.split(":")
-        if len(parts) < 6:
+        parsed = parse_arn(arn)
+        if parsed is None:
             raise ValueError(f"{arn!r} is not an ARN")
-        return parts[4], parts[3]
+        return parsed.account, parsed.region

@@ -34,7 +34,10 @@ def test_recording_configuration_in_use(ivs: Any, recording: str, ivs_mock: IvsM
 def test_a_deleted_channel_releases_its_recording_configuration(ivs: Any, recording: str) -> None:
     channel = ivs.create_channel(recordingConfigurationArn=recording)["channel"]["arn"]
     ivs.delete_channel(arn=channel)
-    ivs.delete_recording_configuration(arn=recording)
+    response = ivs.delete_recording_configuration(arn=recording)
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 204
+    with aws_error("ResourceNotFoundException", 404):
+        ivs.get_recording_configuration(arn=recording)
 
 
 @pytest.mark.parametrize(

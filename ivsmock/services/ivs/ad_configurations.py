@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ivsmock.core.errors import invalid, quota_exceeded
-from ivsmock.core.ids import arn, random_id
+from ivsmock.core.ids import arn, parse_arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs.common import fetch, page, refuse_if_used
@@ -53,8 +53,8 @@ def _playback_configurations(call: Call, given: list[dict[str, str]]) -> list[di
     result = []
     for position, item in enumerate(given):
         target = item.get("playbackConfigurationArn", "")
-        parts = target.split(":")
-        if len(parts) < 6 or parts[3] != call.region or parts[4] != call.account:
+        parsed = parse_arn(target)
+        if parsed is None or parsed.region != call.region or parsed.account != call.account:
             raise invalid(
                 f"mediaTailorPlaybackConfigurations[{position}].playbackConfigurationArn",
                 f"{target!r} must be a MediaTailor playback configuration ARN in account "

@@ -40,7 +40,7 @@ class RecordingConfiguration:
         return {
             "arn": self.arn,
             "name": self.name,
-            "destinationConfiguration": copy.deepcopy(self.destination_configuration),
+            "destinationConfiguration": self.destination_configuration,
             "state": self.state,
             "tags": dict(self.tags),
         }
@@ -48,8 +48,8 @@ class RecordingConfiguration:
     def describe(self) -> dict[str, Any]:
         return {
             **self.summary(),
-            "thumbnailConfiguration": copy.deepcopy(self.thumbnail_configuration),
-            "renditionConfiguration": copy.deepcopy(self.rendition_configuration),
+            "thumbnailConfiguration": self.thumbnail_configuration,
+            "renditionConfiguration": self.rendition_configuration,
             "recordingReconnectWindowSeconds": self.recording_reconnect_window_seconds,
         }
 

@@ -7,7 +7,6 @@ failover slate configurations taken when it went live, and its events.
 
 from __future__ import annotations
 
-import copy
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,20 +72,20 @@ class StreamSession:
         result: dict[str, Any] = {
             "streamId": self.stream_id,
             "startTime": self.start_time,
-            "channel": copy.deepcopy(self.channel),
+            "channel": self.channel,
             # The deprecated single configuration is Track0's (facts §7).
-            "ingestConfiguration": copy.deepcopy(self.ingest),
+            "ingestConfiguration": self.ingest,
             "ingestConfigurations": {
-                "videoConfigurations": [dict(self.ingest["video"])],
-                "audioConfigurations": [dict(self.ingest["audio"])],
+                "videoConfigurations": [self.ingest["video"]],
+                "audioConfigurations": [self.ingest["audio"]],
             },
             # Newest first, at most 500.
-            "truncatedEvents": [dict(e) for e in reversed(self.events[-MAX_TRUNCATED_EVENTS:])],
+            "truncatedEvents": self.events[-MAX_TRUNCATED_EVENTS:][::-1],
         }
         if self.end_time is not None:
             result["endTime"] = self.end_time
         if self.recording_configuration is not None:
-            result["recordingConfiguration"] = copy.deepcopy(self.recording_configuration)
+            result["recordingConfiguration"] = self.recording_configuration
         if self.failover_slate_configuration is not None:
-            result["failoverSlateConfiguration"] = copy.deepcopy(self.failover_slate_configuration)
+            result["failoverSlateConfiguration"] = self.failover_slate_configuration
         return result

@@ -75,7 +75,7 @@ class Destination:
         return result
 
     def describe(self) -> dict[str, Any]:
-        result = {**self.summary(), "configuration": copy.deepcopy(self.configuration)}
+        result = {**self.summary(), "configuration": self.configuration}
         if self.recording_prefix is not None:
             result["detail"] = {"s3": {"recordingPrefix": self.recording_prefix}}
         return result
@@ -131,7 +131,7 @@ class Composition:
     def describe(self) -> dict[str, Any]:
         return {
             **self.summary(),
-            "layout": copy.deepcopy(self.layout),
+            "layout": self.layout,
             "destinations": [d.describe() for d in self.destinations],
         }
 

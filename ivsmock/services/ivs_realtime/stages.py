@@ -103,7 +103,7 @@ class Stage:
     def describe(self) -> dict[str, Any]:
         return {
             **self.summary(),
-            RECORDING: copy.deepcopy(self.recording),
+            RECORDING: self.recording,
             "endpoints": dict(self.endpoints),
         }
 

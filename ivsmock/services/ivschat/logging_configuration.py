@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +40,7 @@ class LoggingConfiguration:
             "createTime": self.create_time,
             "updateTime": self.update_time,
             "name": self.name,
-            "destinationConfiguration": copy.deepcopy(self.destination_configuration),
+            "destinationConfiguration": self.destination_configuration,
             "state": self.state,
             "tags": dict(self.tags),
         }
