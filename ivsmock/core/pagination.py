@@ -6,10 +6,13 @@ import base64
 import binascii
 import hashlib
 from collections.abc import Hashable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ivsmock.core.errors import ServiceError
 from ivsmock.core.store import Resource, ResourceStore
+
+if TYPE_CHECKING:
+    from ivsmock.core.operations import Call
 
 R = TypeVar("R", bound=Resource)
 
@@ -69,3 +72,31 @@ def list_page(
     size = params.get("maxResults") or default_size
     items, cursor = store.page(after, size, index, value, descending=descending)
     return items, (encode_token(scope, cursor) if cursor is not None else None)
+
+
+def list_answer(
+    call: Call,
+    store: ResourceStore[Any],
+    params: dict[str, Any],
+    key: str,
+    *,
+    default_size: int,
+    index: str | None = None,
+    value: Hashable = None,
+    descending: bool = False,
+) -> dict[str, Any]:
+    """A List operation's answer, ``{key: [summaries], "nextToken"?}``: one page of ``store``
+    (or of one index value), its token bound to this account, region, operation and filter."""
+    items, token = list_page(
+        store,
+        params,
+        scope=f"{call.account}/{call.region}/{call.operation}/{index}={value}",
+        default_size=default_size,
+        index=index,
+        value=value,
+        descending=descending,
+    )
+    answer: dict[str, Any] = {key: [item.summary() for item in items]}
+    if token:
+        answer["nextToken"] = token
+    return answer

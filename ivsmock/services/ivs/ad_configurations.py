@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import invalid, quota_exceeded
 from ivsmock.core.ids import arn, parse_arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
-from ivsmock.services.ivs.common import fetch, page, refuse_if_used
+from ivsmock.services.ivs.common import fetch, refuse_if_used
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -95,7 +96,9 @@ def get_ad_configuration(call: Call, params: Params) -> Result:
 def list_ad_configurations(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     size = min(call.options.quota(RESOURCE_TYPE, QUOTA), 100)
-    return page(call, backend.ad_configurations, params, "adConfigurations", default_size=size)
+    return list_answer(
+        call, backend.ad_configurations, params, "adConfigurations", default_size=size
+    )
 
 
 @operation("ivs", "UpdateAdConfiguration")

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import conflict, quota_exceeded
 from ivsmock.core.ids import ALPHANUMERIC, arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs.channel_rules import settle
-from ivsmock.services.ivs.common import BATCH_NOT_FOUND, fetch, page, unique
+from ivsmock.services.ivs.common import BATCH_NOT_FOUND, fetch, unique
 from ivsmock.services.ivs.stream_keys import keys_of, new_stream_key
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def list_channels(call: Call, params: Params) -> Result:
             f"({', '.join(member for member, _ in given)}); keep one and filter the rest yourself"
         )
     index, value = (FILTERS[given[0][0]], given[0][1]) if given else (None, None)
-    return page(
+    return list_answer(
         call, backend.channels, params, "channels", default_size=100, index=index, value=value
     )
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any, Protocol, TypeVar
 
 from ivsmock.core.errors import ServiceError, conflict
-from ivsmock.core.operations import Call, Params
-from ivsmock.core.pagination import list_page
+from ivsmock.core.operations import Call
 from ivsmock.core.store import Resource, ResourceStore
 
 R = TypeVar("R", bound=Resource)
@@ -39,33 +37,6 @@ def fetch(store: ResourceStore[R], arn: str, label: str, call: Call) -> R:
     if found is None:
         raise not_found(label, arn, call)
     return found
-
-
-def page(
-    call: Call,
-    store: ResourceStore[L],
-    params: Params,
-    key: str,
-    *,
-    default_size: int,
-    index: str | None = None,
-    value: Hashable = None,
-    descending: bool = False,
-) -> dict[str, Any]:
-    """A List answer: ``{key: [summaries], "nextToken"?}``, the token bound to this filter."""
-    items, token = list_page(
-        store,
-        params,
-        scope=f"{call.account}/{call.region}/{call.operation}/{index}={value}",
-        default_size=default_size,
-        index=index,
-        value=value,
-        descending=descending,
-    )
-    result: dict[str, Any] = {key: [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 def refuse_if_used(users: list[str], label: str, arn: str, member: str) -> None:

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
-from ivsmock.services.ivs.common import fetch, page, refuse_if_used
+from ivsmock.services.ivs.common import fetch, refuse_if_used
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -85,7 +86,7 @@ def get_failover_slate_configuration(call: Call, params: Params) -> Result:
 def list_failover_slate_configurations(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     size = min(call.options.quota(RESOURCE_TYPE, QUOTA), 100)
-    return page(
+    return list_answer(
         call,
         backend.failover_slate_configurations,
         params,

@@ -21,8 +21,9 @@ from cryptography.hazmat.primitives.serialization import (
 from ivsmock.core.errors import conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
-from ivsmock.services.ivs.common import fetch, page
+from ivsmock.services.ivs.common import fetch
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -111,7 +112,7 @@ def get_playback_key_pair(call: Call, params: Params) -> Result:
 def list_playback_key_pairs(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     size = min(call.options.quota(RESOURCE_TYPE, QUOTA), 100)
-    return page(call, backend.playback_key_pairs, params, "keyPairs", default_size=size)
+    return list_answer(call, backend.playback_key_pairs, params, "keyPairs", default_size=size)
 
 
 @operation("ivs", "DeletePlaybackKeyPair")

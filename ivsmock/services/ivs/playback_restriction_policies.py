@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
-from ivsmock.services.ivs.common import fetch, page, refuse_if_used
+from ivsmock.services.ivs.common import fetch, refuse_if_used
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -76,7 +77,7 @@ def get_playback_restriction_policy(call: Call, params: Params) -> Result:
 def list_playback_restriction_policies(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     # The documented default page size is 1 (facts §0.4).
-    return page(
+    return list_answer(
         call,
         backend.playback_restriction_policies,
         params,

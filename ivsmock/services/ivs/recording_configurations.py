@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 
 if TYPE_CHECKING:
@@ -138,16 +138,13 @@ def get_recording_configuration(call: Call, params: Params) -> Result:
 @operation("ivs", "ListRecordingConfigurations")
 def list_recording_configurations(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.recording_configurations,
         params,
-        scope=f"{call.account}/{call.region}/ListRecordingConfigurations",
+        "recordingConfigurations",
         default_size=min(call.options.quota(RESOURCE_TYPE, QUOTA), 100),
     )
-    result: dict[str, Any] = {"recordingConfigurations": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs", "DeleteRecordingConfiguration")

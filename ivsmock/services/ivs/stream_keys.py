@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
-from ivsmock.services.ivs.common import BATCH_NOT_FOUND, fetch, page, unique
+from ivsmock.services.ivs.common import BATCH_NOT_FOUND, fetch, unique
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -109,7 +110,7 @@ def list_stream_keys(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     channel = fetch(backend.channels, params["channelArn"], "Channel", call)
     # The documented default page size is 1 (facts §0.4).
-    return page(
+    return list_answer(
         call,
         backend.stream_keys,
         params,

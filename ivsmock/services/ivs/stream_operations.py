@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid
 from ivsmock.core.ids import random_id
 from ivsmock.core.operations import Call, Params, Result, operation
+from ivsmock.core.pagination import list_answer
 from ivsmock.services.ivs.broadcast import go_offline
-from ivsmock.services.ivs.common import fetch, not_found, page
+from ivsmock.services.ivs.common import fetch, not_found
 from ivsmock.services.ivs.streams import Stream
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def list_streams(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     health = (params.get("filterBy") or {}).get("health")
     index = "health" if health else None
-    return page(
+    return list_answer(
         call, backend.streams, params, "streams", default_size=100, index=index, value=health
     )
 
@@ -136,7 +137,7 @@ def get_stream_session(call: Call, params: Params) -> Result:
 def list_stream_sessions(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     channel = fetch(backend.channels, params["channelArn"], "Channel", call)
-    return page(
+    return list_answer(
         call,
         backend.stream_sessions,
         params,

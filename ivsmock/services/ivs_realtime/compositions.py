@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid
 from ivsmock.core.ids import arn, parse_arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services import load_service
 from ivsmock.services.ivs_realtime.encoder_configurations import get_encoder_configuration
@@ -362,7 +362,6 @@ def list_compositions(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
     stage_arn = params.get("filterByStageArn")
     encoder_arn = params.get("filterByEncoderConfigurationArn")
-    scope = f"{call.account}/{call.region}/ListCompositions/{stage_arn}/{encoder_arn}"
     index: str | None = None
     value: Any = None
     if encoder_arn:
@@ -371,13 +370,15 @@ def list_compositions(call: Call, params: Params) -> Result:
         )
     elif stage_arn:
         index, value = "stage", stage_arn
-    items, token = list_page(
-        backend.compositions, params, scope=scope, default_size=100, index=index, value=value
+    return list_answer(
+        call,
+        backend.compositions,
+        params,
+        "compositions",
+        default_size=100,
+        index=index,
+        value=value,
     )
-    result: dict[str, Any] = {"compositions": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs-realtime", "StopComposition")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs_realtime.quotas import quota
 
@@ -88,16 +88,9 @@ def get_encoder_configuration_operation(call: Call, params: Params) -> Result:
 @operation("ivs-realtime", "ListEncoderConfigurations")
 def list_encoder_configurations(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
-    items, token = list_page(
-        backend.encoder_configurations,
-        params,
-        scope=f"{call.account}/{call.region}/ListEncoderConfigurations",
-        default_size=100,
+    return list_answer(
+        call, backend.encoder_configurations, params, "encoderConfigurations", default_size=100
     )
-    result: dict[str, Any] = {"encoderConfigurations": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs-realtime", "DeleteEncoderConfiguration")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs_realtime import activity
 from ivsmock.services.ivs_realtime.quotas import quota
@@ -187,18 +187,15 @@ def list_ingest_configurations(call: Call, params: Params) -> Result:
     index, value = (
         ("stage", by_stage) if by_stage else ("state", by_state) if by_state else (None, None)
     )
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.ingest_configurations,
         params,
-        scope=f"{call.account}/{call.region}/ListIngestConfigurations/{index}={value}",
+        "ingestConfigurations",
         default_size=50,
         index=index,
         value=value,
     )
-    result: dict[str, Any] = {"ingestConfigurations": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs-realtime", "UpdateIngestConfiguration")

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs_realtime.quotas import quota
 
@@ -118,16 +118,7 @@ def get_public_key(call: Call, params: Params) -> Result:
 @operation("ivs-realtime", "ListPublicKeys")
 def list_public_keys(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
-    items, token = list_page(
-        backend.public_keys,
-        params,
-        scope=f"{call.account}/{call.region}/ListPublicKeys",
-        default_size=50,
-    )
-    result: dict[str, Any] = {"publicKeys": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
+    return list_answer(call, backend.public_keys, params, "publicKeys", default_size=50)
 
 
 @operation("ivs-realtime", "DeletePublicKey")

@@ -3,11 +3,11 @@ ListParticipantReplicas. The outputs are headers only (as modelled), so both ret
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ivsmock.core.errors import ServiceError, conflict, invalid
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.services.ivs_realtime import activity
 from ivsmock.services.ivs_realtime.participant_tokens import check_token_request
 from ivsmock.services.ivs_realtime.quotas import quota
@@ -86,15 +86,6 @@ def stop_participant_replication(call: Call, params: Params) -> Result:
 def list_participant_replicas(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
     value = (params["sourceStageArn"], params["participantId"])
-    items, token = list_page(
-        backend.replicas,
-        params,
-        scope=f"{call.account}/{call.region}/ListParticipantReplicas/{value}",
-        default_size=50,
-        index="source",
-        value=value,
+    return list_answer(
+        call, backend.replicas, params, "replicas", default_size=50, index="source", value=value
     )
-    result: dict[str, Any] = {"replicas": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result

@@ -7,11 +7,11 @@ Everything they report comes from the simulated stage activity (``activity``).
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ivsmock.core.errors import ServiceError, invalid
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.services.ivs_realtime import activity
 from ivsmock.services.ivs_realtime.sessions import session_store_key
 
@@ -25,13 +25,6 @@ PARTICIPANT_FILTERS = {
     "filterByState": "state",
     "filterByRecordingState": "recording",
 }
-
-
-def _page(key: str, items: list[Any], token: str | None) -> dict[str, Any]:
-    result: dict[str, Any] = {key: [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs-realtime", "GetStageSession")
@@ -54,15 +47,15 @@ def list_stage_sessions(call: Call, params: Params) -> Result:
     stage_arn = params["stageArn"]
     if not backend.stage_exists(stage_arn):
         return {"stageSessions": []}  # no 404 is modelled; a deleted stage has no sessions
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.sessions,
         params,
-        scope=f"{call.account}/{call.region}/ListStageSessions/{stage_arn}",
+        "stageSessions",
         default_size=50,
         index="stage",
         value=stage_arn,
     )
-    return _page("stageSessions", items, token)
 
 
 @operation("ivs-realtime", "GetParticipant")
@@ -96,15 +89,15 @@ def list_participants(call: Call, params: Params) -> Result:
         value = (session_key, params[given[0]])
     if not backend.stage_exists(params["stageArn"]):
         return {"participants": []}
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.participants,
         params,
-        scope=f"{call.account}/{call.region}/ListParticipants/{index}={value}",
+        "participants",
         default_size=50,
         index=index,
         value=value,
     )
-    return _page("participants", items, token)
 
 
 @operation("ivs-realtime", "ListParticipantEvents")
@@ -113,15 +106,9 @@ def list_participant_events(call: Call, params: Params) -> Result:
     key = (params["stageArn"], params["sessionId"], params["participantId"])
     if not backend.stage_exists(params["stageArn"]):
         return {"events": []}
-    items, token = list_page(
-        backend.events,
-        params,
-        scope=f"{call.account}/{call.region}/ListParticipantEvents/{key}",
-        default_size=50,
-        index="participant",
-        value=key,
+    return list_answer(
+        call, backend.events, params, "events", default_size=50, index="participant", value=key
     )
-    return _page("events", items, token)
 
 
 @operation("ivs-realtime", "DisconnectParticipant")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs_realtime import activity
 from ivsmock.services.ivs_realtime.participant_tokens import check_token_request, issue_token
@@ -156,16 +156,7 @@ def get_stage(call: Call, params: Params) -> Result:
 @operation("ivs-realtime", "ListStages")
 def list_stages(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
-    items, token = list_page(
-        backend.stages,
-        params,
-        scope=f"{call.account}/{call.region}/ListStages",
-        default_size=50,
-    )
-    result: dict[str, Any] = {"stages": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
+    return list_answer(call, backend.stages, params, "stages", default_size=50)
 
 
 @operation("ivs-realtime", "UpdateStage")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivs_realtime.quotas import quota
 
@@ -105,16 +105,13 @@ def get_storage_configuration_operation(call: Call, params: Params) -> Result:
 @operation("ivs-realtime", "ListStorageConfigurations")
 def list_storage_configurations(call: Call, params: Params) -> Result:
     backend: RealTimeBackend = call.backend()
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.storage_configurations,
         params,
-        scope=f"{call.account}/{call.region}/ListStorageConfigurations",
+        "storageConfigurations",
         default_size=min(quota(call, "storage-configuration"), 100),
     )
-    result: dict[str, Any] = {"storageConfigurations": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivs-realtime", "DeleteStorageConfiguration")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ivsmock.core.errors import conflict, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivschat.backend import LOGGING_CONFIGURATION, ROOM_FILTERS
 from ivsmock.services.ivschat.errors import logging_configuration_not_found, resource_id
@@ -71,16 +71,13 @@ def get_logging_configuration(call: Call, params: Params) -> Result:
 @operation("ivschat", "ListLoggingConfigurations")
 def list_logging_configurations(call: Call, params: Params) -> Result:
     backend: ChatBackend = call.backend()
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.logging_configurations,
         params,
-        scope=f"{call.account}/{call.region}/ListLoggingConfigurations",
+        "loggingConfigurations",
         default_size=PAGE_SIZE,
     )
-    result: dict[str, Any] = {"loggingConfigurations": [item.summary() for item in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivschat", "UpdateLoggingConfiguration")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ivsmock.core.errors import invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
-from ivsmock.core.pagination import list_page
+from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivschat.backend import ROOM, ROOM_FILTERS
 from ivsmock.services.ivschat.errors import logging_configuration_not_found, room_not_found
@@ -111,19 +111,16 @@ def list_rooms(call: Call, params: Params) -> Result:
         check_handler_uri("messageReviewHandlerUri", uri)
     key = (params.get("name") or None, uri, log)
     filtered = key != (None, None, None)
-    items, token = list_page(
+    return list_answer(
+        call,
         backend.rooms,
         params,
-        scope=f"{call.account}/{call.region}/ListRooms/{key}",
+        "rooms",
         default_size=PAGE_SIZE,
         index=ROOM_FILTERS if filtered else None,
         value=key if filtered else None,
         descending=True,  # "sorted in descending order of updateTime"
     )
-    result: dict[str, Any] = {"rooms": [room.summary() for room in items]}
-    if token:
-        result["nextToken"] = token
-    return result
 
 
 @operation("ivschat", "UpdateRoom")
