@@ -43,9 +43,10 @@ class IvsMock:
         region: str = DEFAULT_REGION,
         settle_recording_configurations: bool = True,
         quotas: Mapping[str, int] | None = None,
+        sign_requests: bool = False,
     ) -> None:
         self.options = MockOptions(
-            account_id, region, settle_recording_configurations, quotas or {}
+            account_id, region, settle_recording_configurations, quotas or {}, sign_requests
         )
         self._depth = 0
 
@@ -279,6 +280,7 @@ def _kwargs(options: MockOptions) -> dict[str, Any]:
         "region": options.region,
         "settle_recording_configurations": options.settle_recording_configurations,
         "quotas": dict(options.quotas),
+        "sign_requests": options.sign_requests,
     }
 
 
@@ -296,6 +298,7 @@ def mock_ivs(
     region: str = ...,
     settle_recording_configurations: bool = ...,
     quotas: Mapping[str, int] | None = ...,
+    sign_requests: bool = ...,
 ) -> IvsMock: ...
 
 

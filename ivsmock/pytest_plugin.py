@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "ivsmock(account_id=..., region=..., settle_recording_configurations=...): "
+        "ivsmock(account_id=..., region=..., settle_recording_configurations=..., quotas=..., "
+        "sign_requests=...): "
         "options of the ivs_mock fixture for this test",
     )
 

@@ -19,6 +19,7 @@ class _AsyncBody:
 def install(
     answer: Callable[[str, Any], tuple[int, dict[str, str], bytes] | None],
     lacks_credentials: Callable[[Any, Any], bool],
+    unsigned_auth: Callable[[Any, Any], Any],
     fake_credentials: tuple[str, str],
 ) -> Callable[[], None]:
     """Wrap aiobotocore's emitter and signer; returns the function that undoes it."""
@@ -52,9 +53,10 @@ def install(
     ) -> Any:
         if lacks_credentials(self, request_credentials):
             request_credentials = credentials
-        return await original_auth(
+        auth = await original_auth(
             self, signing_name, region_name, signature_version, request_credentials, **kwargs
         )
+        return unsigned_auth(self, auth)
 
     AioHierarchicalEmitter._emit = emit
     AioRequestSigner.get_auth_instance = get_auth_instance

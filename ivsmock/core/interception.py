@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from botocore.awsrequest import AWSResponse
@@ -23,10 +23,12 @@ from botocore.signers import RequestSigner
 
 from ivsmock.core.names import SERVICES
 from ivsmock.core.options import MockOptions
+from ivsmock.core.signing import without_signature
 
 if TYPE_CHECKING:
     from ivsmock.core.registry import MockState
     from ivsmock.core.wire_in import HttpRequest
+    from ivsmock.core.wire_out import HttpAnswer
 
 FAKE_ACCESS_KEY_ID = "AKIAIVSMOCKFAKEKEY00"
 FAKE_SECRET_ACCESS_KEY = "ivsmock-fake-secret-access-key"
@@ -58,6 +60,7 @@ class _Activation:
         self._saved_auth: Any = None
         self._saved_env: dict[str, str | None] = {}
         self._uninstall_aio: Any = None
+        self.dispatch: Callable[..., HttpAnswer] | None = None
 
 
 _ACTIVE = _Activation()
@@ -103,8 +106,11 @@ def _answer_parts(event_name: str, request: Any) -> tuple[int, dict[str, str], b
     state = _ACTIVE.state
     if state is None or not _ACTIVE.options:
         return None
-    from ivsmock.core.dispatch import dispatch  # the wire layer loads on the first request
+    dispatch = _ACTIVE.dispatch
+    if dispatch is None:  # the wire layer loads on the first request, not on import
+        from ivsmock.core import dispatch as pipeline
 
+        dispatch = _ACTIVE.dispatch = pipeline.dispatch
     answer = dispatch(service, operation, _to_http_request(request), state, _ACTIVE.options[-1])
     return answer.status, answer.headers, answer.body
 
@@ -123,6 +129,17 @@ def lacks_credentials(signer: Any, request_credentials: Any) -> bool:
         and signer._credentials is None
         and signer._service_id.hyphenize() in _SERVICES
     )
+
+
+def unsigned_auth(signer: Any, auth: Any) -> Any:
+    """The signer for a request: scope-only SigV4 for the three services unless the
+    activation asked for real signatures (see core/signing.py)."""
+    options = _ACTIVE.options
+    if not options or options[-1].sign_requests:
+        return auth
+    if signer._service_id.hyphenize() not in _SERVICES:
+        return auth
+    return without_signature(auth)
 
 
 def _install() -> None:
@@ -153,15 +170,19 @@ def _install() -> None:
     ) -> Any:
         if lacks_credentials(self, request_credentials):
             request_credentials = _FAKE_CREDENTIALS
-        return original_auth(
+        auth = original_auth(
             self, signing_name, region_name, signature_version, request_credentials, **kwargs
         )
+        return unsigned_auth(self, auth)
 
     if "aiobotocore.hooks" in sys.modules:
         from ivsmock.core import aio
 
         _ACTIVE._uninstall_aio = aio.install(
-            _answer_parts, lacks_credentials, (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
+            _answer_parts,
+            lacks_credentials,
+            unsigned_auth,
+            (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY),
         )
 
     _ACTIVE._saved_emit = original_emit

@@ -18,12 +18,15 @@ class MockOptions:
     ``region`` answers requests that name no region (unsigned, custom endpoint);
     ``settle_recording_configurations`` lets new recording configurations go ACTIVE on their
     own (see docs/simulation.md); ``quotas`` overrides resource quotas by resource type
-    (``{"ingest-configuration": 10_000}``), for load tests and benchmarks."""
+    (``{"ingest-configuration": 10_000}``), for load tests and benchmarks;
+    ``sign_requests`` keeps botocore's real SigV4 signatures, which the mock otherwise skips
+    because nothing in process checks them (see core/signing.py)."""
 
     account_id: str = DEFAULT_ACCOUNT_ID
     region: str = DEFAULT_REGION
     settle_recording_configurations: bool = True
     quotas: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    sign_requests: bool = False
 
     def quota(self, resource_type: str, default: int) -> int:
         """The quota in force for ``resource_type``: the override if any, else AWS's default."""

@@ -21,6 +21,8 @@ class Resource(Protocol):
 
 R = TypeVar("R", bound=Resource)
 IndexKey = Callable[[Any], Hashable]
+# An index key of None files nothing: a resource with an unset attribute ("" made None by its
+# key) is in no bucket, which saves the work on the common, never-filtered-for value.
 # A multi-valued index files a resource under every value its key yields (a room under each of
 # its logging configurations).
 MultiIndexKey = Callable[[Any], Iterable[Hashable]]
@@ -77,7 +79,8 @@ class ResourceStore(Generic[R]):
             keys = {name: key(resource) for name, key in self._indexes.items()}
             self._keys[resource.arn] = keys
             for name, value in keys.items():
-                self._bucket(name, value).add(seq)
+                if value is not None:
+                    self._bucket(name, value).add(seq)
         if self._multi:
             multi = {name: frozenset(key(resource)) for name, key in self._multi.items()}
             self._multi_keys[resource.arn] = multi
@@ -89,6 +92,8 @@ class ResourceStore(Generic[R]):
         self._bucket(index, value).add(seq)
 
     def _unfile(self, index: str, value: Hashable, seq: int) -> None:
+        if value is None:
+            return
         bucket = self._indexed[index][value]
         bucket.remove(seq)
         if not bucket:
@@ -121,7 +126,8 @@ class ResourceStore(Generic[R]):
             if value == old[name]:
                 continue
             self._unfile(name, old[name], seq)
-            self._bucket(name, value).add(seq)
+            if value is not None:
+                self._bucket(name, value).add(seq)
             old[name] = value
 
     def _reindex_multi(self, resource: R) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,11 +54,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _request_id() -> str:
-    # A version-4 UUID's shape without uuid.UUID's cost (this runs on every response).
-    text = f"{random_bits(128):032x}"
+def _request_id_prefix() -> str:
+    text = f"{random_bits(80):020x}"
     variant = "89ab"[int(text[16], 16) & 3]
-    return f"{text[:8]}-{text[8:12]}-4{text[13:16]}-{variant}{text[17:20]}-{text[20:]}"
+    return f"{text[:8]}-{text[8:12]}-4{text[13:16]}-{variant}{text[17:20]}-"
+
+
+# Request ids look like version-4 UUIDs: a random prefix per process and a counter in the last
+# group, unique without drawing 128 random bits on every response.
+_REQUEST_ID_PREFIX = _request_id_prefix()
+_request_numbers = itertools.count(random_bits(40))
+
+
+def _request_id() -> str:
+    return f"{_REQUEST_ID_PREFIX}{next(_request_numbers) & 0xFFFFFFFFFFFF:012x}"
 
 
 _JSON = {"Content-Type": "application/json"}

@@ -24,6 +24,13 @@ def session() -> Any:
     return aiobotocore.session.get_session()
 
 
+def keyed_client(region: str, access_key_id: str) -> Any:
+    """An ivs client context with explicit credentials (the key id may name the account)."""
+    return session().create_client(
+        "ivs", region_name=region, aws_access_key_id=access_key_id, aws_secret_access_key="x"
+    )
+
+
 async def recording_round_trip(client: Any) -> dict[str, Any]:
     made = await client.create_recording_configuration(
         name="async", destinationConfiguration=S3, tags={"a": "b"}
@@ -72,12 +79,7 @@ def test_async_context_manager_and_errors() -> None:
 
 def test_client_created_before_the_mock(ivs_mock: IvsMock) -> None:
     async def scenario() -> None:
-        async with session().create_client(
-            "ivs",
-            region_name="us-east-1",
-            aws_access_key_id="210987654321",
-            aws_secret_access_key="x",
-        ) as client:
+        async with keyed_client("us-east-1", "210987654321") as client:
             result = await recording_round_trip(client)
             assert ":210987654321:" in result["got"]["recordingConfiguration"]["arn"]
 
@@ -96,3 +98,36 @@ def test_fixture_and_faults(ivs_mock: IvsMock) -> None:
 
     asyncio.run(scenario())
     assert [r.error for r in ivs_mock.calls] == ["ThrottlingException", None]
+
+
+def test_requests_carry_the_scope_without_a_computed_signature() -> None:
+    from botocore.history import BaseHistoryHandler, get_global_history_recorder
+
+    from ivsmock.core.signing import UNCOMPUTED_SIGNATURE
+
+    seen: list[str] = []
+
+    class Keep(BaseHistoryHandler):  # type: ignore[misc]
+        def emit(self, event_type: str, payload: Any, source: str) -> None:
+            if event_type == "HTTP_REQUEST":
+                value = payload["headers"]["Authorization"]
+                seen.append(value.decode() if isinstance(value, bytes) else value)
+
+    async def call(sign_requests: bool) -> None:
+        with mock_ivs(sign_requests=sign_requests):
+            async with keyed_client("eu-west-1", "AKIAEXAMPLEKEY000001") as client:
+                await client.list_channels()
+
+    recorder, keep = get_global_history_recorder(), Keep()
+    recorder.add_handler(keep)
+    recorder.enable()
+    try:
+        asyncio.run(call(sign_requests=False))
+        asyncio.run(call(sign_requests=True))
+    finally:
+        recorder.disable()
+        recorder._handlers.remove(keep)
+    assert seen[0].startswith("AWS4-HMAC-SHA256 Credential=AKIAEXAMPLEKEY000001/")
+    assert "/eu-west-1/ivs/aws4_request" in seen[0]
+    assert seen[0].endswith(f"Signature={UNCOMPUTED_SIGNATURE}")
+    assert not seen[1].endswith(f"Signature={UNCOMPUTED_SIGNATURE}")

@@ -54,3 +54,23 @@ def test_lookup_and_length() -> None:
     assert len(store) == 3 and "arn:2" in store
     assert store.get("arn:9") is None
     assert store.remove("arn:9") is None
+
+
+def test_a_key_of_none_files_nothing_and_follows_changes() -> None:
+    store: ResourceStore[Thing] = ResourceStore(
+        "thing", indexes={"colour": lambda t: t.colour or None}
+    )
+    plain, red = Thing("arn:plain", ""), Thing("arn:red", "red")
+    store.add(plain)
+    store.add(red)
+    assert store.count("colour", None) == 0 and store.count("colour", "") == 0
+    assert store.page(0, 10, "colour", None) == ([], None)
+    plain.colour = "red"
+    store.reindex(plain)
+    assert [t.arn for t in store.page(0, 10, "colour", "red")[0]] == ["arn:plain", "arn:red"]
+    red.colour = ""
+    store.reindex(red)
+    assert [t.arn for t in store.page(0, 10, "colour", "red")[0]] == ["arn:plain"]
+    store.remove("arn:red")  # unfiled: nothing to take out of a bucket
+    store.remove("arn:plain")
+    assert store.count("colour", "red") == 0 and len(store) == 0

@@ -31,12 +31,13 @@ class IvsBackend(ServiceBackend):
         self.channels: ResourceStore[Channel] = ResourceStore(
             "channel",
             taggable=True,
+            # Unset ("") is never filtered for (an empty filter is no filter): not filed.
             indexes={
-                "name": lambda c: c.name,
-                "recording": lambda c: c.recording_configuration_arn,
-                "policy": lambda c: c.playback_restriction_policy_arn,
-                "ad": lambda c: c.ad_configuration_arn,
-                "slate": lambda c: c.failover_slate_configuration_arn,
+                "name": lambda c: c.name or None,
+                "recording": lambda c: c.recording_configuration_arn or None,
+                "policy": lambda c: c.playback_restriction_policy_arn or None,
+                "ad": lambda c: c.ad_configuration_arn or None,
+                "slate": lambda c: c.failover_slate_configuration_arn or None,
             },
         )
         self.stream_keys: ResourceStore[StreamKey] = ResourceStore(

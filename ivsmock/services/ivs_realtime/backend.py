@@ -26,7 +26,9 @@ class RealTimeBackend(ServiceBackend):
     def __init__(self, region: RegionState) -> None:
         super().__init__(region)
         self.stages: ResourceStore[Stage] = ResourceStore(
-            "stage", taggable=True, indexes={"storage": lambda s: s.storage_configuration_arn}
+            "stage",
+            taggable=True,
+            indexes={"storage": lambda s: s.storage_configuration_arn or None},
         )
         self.public_keys: ResourceStore[PublicKey] = ResourceStore(
             "public-key", taggable=True, indexes={"fingerprint": lambda k: k.fingerprint}
@@ -44,7 +46,7 @@ class RealTimeBackend(ServiceBackend):
                 "stage": lambda c: c.stage_arn,
                 "live": lambda c: c.live,
                 "stage_live": lambda c: (c.stage_arn, c.live),
-                "idempotency": lambda c: c.idempotency_token,
+                "idempotency": lambda c: c.idempotency_token or None,
             },
             # A composition matches an encoder configuration if any destination uses it.
             multi_indexes={
@@ -55,7 +57,8 @@ class RealTimeBackend(ServiceBackend):
         self.ingest_configurations: ResourceStore[IngestConfiguration] = ResourceStore(
             "ingest-configuration",
             taggable=True,
-            indexes={"stage": lambda c: c.stage_arn, "state": lambda c: c.state},
+            # No stage ("") is never filtered for: not filed.
+            indexes={"stage": lambda c: c.stage_arn or None, "state": lambda c: c.state},
         )
         # Stage activity (not resources with ARNs; stored under composite keys for paging).
         self.sessions: ResourceStore[StageSession] = ResourceStore(
