@@ -17,6 +17,8 @@ from botocore.compat import get_current_datetime
 from botocore.exceptions import NoCredentialsError
 
 UNCOMPUTED_SIGNATURE = "0" * 64
+_WITHOUT_TOKEN = "host;x-amz-date"
+_WITH_TOKEN = "host;x-amz-date;x-amz-security-token"
 
 
 class ScopeOnlySigV4Auth(SigV4Auth):  # type: ignore[misc]  # botocore is untyped
@@ -27,9 +29,10 @@ class ScopeOnlySigV4Auth(SigV4Auth):  # type: ignore[misc]  # botocore is untype
             raise NoCredentialsError()
         request.context["timestamp"] = get_current_datetime().strftime(SIGV4_TIMESTAMP)
         self._modify_request_before_signing(request)  # date and token headers, as SigV4 does
+        signed = _WITH_TOKEN if self.credentials.token else _WITHOUT_TOKEN
         request.headers["Authorization"] = (
             f"AWS4-HMAC-SHA256 Credential={self.scope(request)}, "
-            f"SignedHeaders=host;x-amz-date, Signature={UNCOMPUTED_SIGNATURE}"
+            f"SignedHeaders={signed}, Signature={UNCOMPUTED_SIGNATURE}"
         )
 
 

@@ -17,7 +17,8 @@ from ivsmock.core.signing import UNCOMPUTED_SIGNATURE
 
 SCOPE = re.compile(
     r"^AWS4-HMAC-SHA256 Credential=(?P<key>[^/]+)/(?P<date>\d{8})/(?P<region>[^/]+)/"
-    r"(?P<service>[^/]+)/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=(?P<sig>[0-9a-f]{64})$"
+    r"(?P<service>[^/]+)/aws4_request, SignedHeaders=(?P<signed>[a-z0-9;-]+), "
+    r"Signature=(?P<sig>[0-9a-f]{64})$"
 )
 
 
@@ -78,6 +79,8 @@ def test_ivs_requests_carry_the_scope_and_headers_but_no_computed_signature(
         amz_date = amz_date.decode() if isinstance(amz_date, bytes) else amz_date
         assert re.fullmatch(r"\d{8}T\d{6}Z", amz_date)
         assert amz_date[:8] == scope["date"]
+    assert _authorization(sent[0])["signed"] == "host;x-amz-date;x-amz-security-token"
+    assert _authorization(sent[1])["signed"] == "host;x-amz-date"
     token = sent[0]["headers"]["X-Amz-Security-Token"]
     assert (token.decode() if isinstance(token, bytes) else token) == "session-token"
     assert "X-Amz-Security-Token" not in sent[1]["headers"]
