@@ -72,25 +72,17 @@ def invalid(member: str, rule: str) -> ServiceError:
     )
 
 
-def not_found(resource: str, arn: str) -> ServiceError:
-    return ServiceError(
-        "ResourceNotFoundException",
-        f"{resource} not found: {arn}",
-        resourceId=arn,
-        resourceType="ROOM",
-    )
+def conflict(message: str, **members: Any) -> ServiceError:
+    """ConflictException; ``members`` are the service's own body members (ivschat's)."""
+    return ServiceError("ConflictException", message, **members)
 
 
-def conflict(message: str, resource_id: str = "") -> ServiceError:
-    return ServiceError("ConflictException", message, resourceId=resource_id, resourceType="ROOM")
-
-
-def quota_exceeded(resource: str, limit: int, resource_id: str = "") -> ServiceError:
+def quota_exceeded(resource: str, limit: int, **members: Any) -> ServiceError:
+    """ServiceQuotaExceededException with the ``limit`` where the error shape models it."""
     return ServiceError(
         "ServiceQuotaExceededException",
         f"Quota of {limit} {resource} per account and region exceeded; "
         f"delete one before creating another",
-        resourceId=resource_id,
-        resourceType="ROOM",
         limit=limit,
+        **members,
     )

@@ -37,7 +37,7 @@ class Fault:
 
     def to_error(self) -> ServiceError:
         assert self.error is not None
-        error = ServiceError(self.error, self.message, resourceId="", resourceType="ROOM")
+        error = ServiceError(self.error, self.message, resourceId="")
         error.status = self.status
         error.injected = True
         return error

@@ -48,6 +48,9 @@ class ErrorSpec:
     message_member: str  # "exceptionMessage" (ivs, ivs-realtime) or "message" (ivschat)
     body_members: frozenset[str]
     header_members: tuple[tuple[str, str], ...]  # (member, header name)
+    # Required members whose enum allows one value (ivschat's resourceType "ROOM"): the model
+    # says what they are, so errors need not.
+    fixed_members: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -157,12 +160,18 @@ def _build(name: str) -> ServiceSpec:
         )
         message_member = "exceptionMessage" if "exceptionMessage" in body else "message"
         code = shape.get("error", {}).get("code", shape_name)
+        fixed = tuple(
+            (m, enum[0])
+            for m in shape.get("required", ())
+            if m in body and len(enum := shapes[members[m]["shape"]].get("enum", ())) == 1
+        )
         errors[code] = ErrorSpec(
             code=code,
             status=int(shape.get("error", {}).get("httpStatusCode", 400)),
             message_member=message_member,
             body_members=body,
             header_members=headers,
+            fixed_members=fixed,
         )
 
     operations: dict[str, OperationSpec] = {}

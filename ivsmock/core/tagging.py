@@ -49,7 +49,6 @@ def find_taggable(call: Call, resource_arn: str) -> Any:
         f"in account {call.account}, region {call.region})",
         # ivschat's resourceId is the ARN's id part (its shape allows no ARN).
         resourceId=parsed.resource_id if parsed is not None else resource_arn,
-        resourceType="ROOM",
     )
 
 

@@ -104,6 +104,8 @@ def serialize_error(service: ServiceSpec, error: ServiceError) -> HttpAnswer:
     body: dict[str, Any] = {"message": error.message}
     if shape is not None:
         body[shape.message_member] = error.message
+        for name, value in shape.fixed_members:
+            body[name] = value
         for name, value in error.members.items():
             if name in shape.body_members and value is not None:
                 body[name] = value

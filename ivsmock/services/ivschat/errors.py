@@ -2,12 +2,12 @@
 
 ivschat error bodies carry ``resourceId`` (model pattern ``[a-zA-Z0-9]+``, so the ARN's id
 part, not the ARN) and ``resourceType``, whose only modelled value is ``ROOM`` even for
-logging configurations.
+logging configurations; the wire layer fills that one in from the model.
 """
 
 from __future__ import annotations
 
-from ivsmock.core.errors import ServiceError
+from ivsmock.core.errors import ServiceError, conflict, quota_exceeded
 from ivsmock.core.operations import Call
 
 
@@ -24,7 +24,6 @@ def not_found(call: Call, kind: str, arn: str, member: str, create_with: str) ->
         f"account {call.account}, region {call.region}. Check the ARN or create one with "
         f"{create_with}",
         resourceId=resource_id(arn),
-        resourceType="ROOM",
     )
 
 
@@ -34,3 +33,13 @@ def room_not_found(call: Call, arn: str, member: str) -> ServiceError:
 
 def logging_configuration_not_found(call: Call, arn: str, member: str) -> ServiceError:
     return not_found(call, "Logging configuration", arn, member, "CreateLoggingConfiguration")
+
+
+def chat_conflict(message: str, arn: str) -> ServiceError:
+    """ConflictException about the resource ``arn`` names."""
+    return conflict(message, resourceId=resource_id(arn))
+
+
+def chat_quota_exceeded(resource: str, limit: int) -> ServiceError:
+    """ServiceQuotaExceededException of a Create: no resource exists yet, so no id."""
+    return quota_exceeded(resource, limit, resourceId="")

@@ -5,13 +5,16 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from ivsmock.core.errors import conflict, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivschat.backend import LOGGING_CONFIGURATION, ROOM_FILTERS
-from ivsmock.services.ivschat.errors import logging_configuration_not_found, resource_id
+from ivsmock.services.ivschat.errors import (
+    chat_conflict,
+    chat_quota_exceeded,
+    logging_configuration_not_found,
+)
 from ivsmock.services.ivschat.logging_configuration import (
     TRANSITIONAL_STATES,
     LoggingConfiguration,
@@ -35,10 +38,10 @@ def _get(call: Call, identifier: str) -> LoggingConfiguration:
 
 def _check_settled(configuration: LoggingConfiguration, action: str) -> None:
     if configuration.state in TRANSITIONAL_STATES:
-        raise conflict(
+        raise chat_conflict(
             f"Logging configuration {configuration.arn} is {configuration.state} and cannot be "
             f"{action} until it is ACTIVE again; retry later",
-            resource_id(configuration.arn),
+            configuration.arn,
         )
 
 
@@ -49,7 +52,7 @@ def create_logging_configuration(call: Call, params: Params) -> Result:
     check_new_tags(tags)
     limit = call.options.quota(LOGGING_CONFIGURATION, QUOTA)
     if len(backend.logging_configurations) >= limit:
-        raise quota_exceeded("logging configurations", limit)
+        raise chat_quota_exceeded("logging configurations", limit)
     now = call.state.mock_state.clock.now()
     configuration = LoggingConfiguration(
         arn=arn("ivschat", call.region, call.account, LOGGING_CONFIGURATION, random_id()),
@@ -104,11 +107,11 @@ def delete_logging_configuration(call: Call, params: Params) -> Result:
         )
         named = ", ".join(room.arn for room in rooms)
         more = f" and {users - len(rooms)} more" if users > len(rooms) else ""
-        raise conflict(
+        raise chat_conflict(
             f"Logging configuration {configuration.arn} is used by {users} room(s) "
             f"({named}{more}); remove it from their loggingConfigurationIdentifiers with "
             f"UpdateRoom first",
-            resource_id(configuration.arn),
+            configuration.arn,
         )
     backend.logging_configurations.remove(configuration.arn)
     return None

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ivsmock.core.errors import invalid, quota_exceeded
+from ivsmock.core.errors import invalid
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
 from ivsmock.services.ivschat.backend import ROOM, ROOM_FILTERS
-from ivsmock.services.ivschat.errors import logging_configuration_not_found, room_not_found
+from ivsmock.services.ivschat.errors import (
+    chat_quota_exceeded,
+    logging_configuration_not_found,
+    room_not_found,
+)
 from ivsmock.services.ivschat.room import (
     DEFAULT_FALLBACK_RESULT,
     DEFAULT_MAXIMUM_MESSAGE_LENGTH,
@@ -76,7 +80,7 @@ def create_room(call: Call, params: Params) -> Result:
     check_new_tags(tags)
     limit = call.options.quota(ROOM, ROOM_QUOTA)
     if len(backend.rooms) >= limit:
-        raise quota_exceeded("rooms", limit)
+        raise chat_quota_exceeded("rooms", limit)
     now = call.state.mock_state.clock.now()
     room = Room(
         arn=arn("ivschat", call.region, call.account, ROOM, random_id()),
