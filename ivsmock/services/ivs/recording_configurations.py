@@ -12,11 +12,12 @@ import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
+from ivsmock.core.errors import ServiceError, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.core.pagination import list_answer
 from ivsmock.core.tagging import check_new_tags
+from ivsmock.services.ivs.common import refuse_if_used
 
 if TYPE_CHECKING:
     from ivsmock.services.ivs.backend import IvsBackend
@@ -152,10 +153,6 @@ def delete_recording_configuration(call: Call, params: Params) -> Result:
     backend: IvsBackend = call.backend()
     configuration = _get(backend, params["arn"])
     users = backend.channels_using_recording_configuration(configuration.arn)
-    if users:
-        raise conflict(
-            f"Recording configuration {configuration.arn} is used by {len(users)} channel(s) "
-            f"({', '.join(users[:5])}); set their recordingConfigurationArn to '' first"
-        )
+    refuse_if_used(users, "Recording configuration", configuration.arn, "recordingConfigurationArn")
     backend.recording_configurations.remove(configuration.arn)
     return None

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ivsmock.core.attributes import check_attributes_size
 from ivsmock.core.errors import ServiceError, conflict, invalid, quota_exceeded
 from ivsmock.core.ids import arn, random_id
 from ivsmock.core.operations import Call, Params, Result, operation
@@ -17,7 +18,6 @@ from ivsmock.services.ivs_realtime.quotas import quota
 if TYPE_CHECKING:
     from ivsmock.services.ivs_realtime.backend import RealTimeBackend
 
-MAX_ATTRIBUTES_BYTES = 1024
 RESOURCE_TYPE = "ingest-configuration"
 
 
@@ -100,13 +100,7 @@ def _redundant_pair(call: Call, configuration_id: str, primary: Credential) -> l
 
 
 def check_attributes(attributes: dict[str, str]) -> None:
-    size = sum(len(k.encode()) + len(v.encode()) for k, v in attributes.items())
-    if size > MAX_ATTRIBUTES_BYTES:
-        raise invalid(
-            "attributes",
-            f"attributes may hold at most {MAX_ATTRIBUTES_BYTES} bytes of keys and values "
-            f"in all; these hold {size}",
-        )
+    check_attributes_size("attributes", attributes, "Keep large data out of the configuration")
 
 
 def _disconnect_publisher(

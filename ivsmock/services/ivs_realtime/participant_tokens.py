@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from ivsmock.core.errors import invalid
+from ivsmock.core.attributes import check_attributes_size
 from ivsmock.core.ids import random_id
 from ivsmock.core.operations import Call, Params, Result, operation
 from ivsmock.services.ivs_realtime import tokens
@@ -20,20 +20,14 @@ if TYPE_CHECKING:
 
 DEFAULT_DURATION_MINUTES = 720
 DEFAULT_CAPABILITIES = ("PUBLISH", "SUBSCRIBE")
-MAX_ATTRIBUTES_BYTES = 1024
 
 
 def check_token_request(configuration: dict[str, Any], path: str = "") -> None:
     """Rules beyond the model: attributes hold at most 1 KB of UTF-8 keys and values."""
-    attributes = configuration.get("attributes") or {}
-    size = sum(len(k.encode()) + len(v.encode()) for k, v in attributes.items())
-    if size > MAX_ATTRIBUTES_BYTES:
-        member = f"{path}.attributes" if path else "attributes"
-        raise invalid(
-            member,
-            f"attributes may hold at most {MAX_ATTRIBUTES_BYTES} bytes of keys and values in "
-            f"all; these hold {size}. Move large data out of the token",
-        )
+    member = f"{path}.attributes" if path else "attributes"
+    check_attributes_size(
+        member, configuration.get("attributes") or {}, "Move large data out of the token"
+    )
 
 
 def issue_token(
